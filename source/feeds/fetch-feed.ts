@@ -1,0 +1,33 @@
+import {decodeBody} from '../net/charset.js';
+import {BroadsheetError, describeUrl} from '../net/errors.js';
+import {httpGet, mebibyte, type GetOptions, type Validators} from '../net/http.js';
+import type {ParsedFeed} from './item.js';
+import {parseFeed} from './parse.js';
+
+export const feedAccept = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+
+export type FetchedFeed =
+	| (Validators & {readonly notModified: true; readonly url: string})
+	| (Validators & {
+			readonly notModified: false;
+			readonly url: string;
+			readonly feed: ParsedFeed;
+			readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
+	  });
+
+/** Conditional GET of a feed, decoded by its declared charset and parsed. */
+export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'> = {}): Promise<FetchedFeed> {
+	const response = await httpGet(url, {maxBytes: 15 * mebibyte, ...options, accept: feedAccept});
+	if (response.notModified) return response;
+	const {text} = decodeBody(response.body, response.contentType, 'xml');
+	try {
+		const feed = await parseFeed(text, response.url);
+		return {notModified: false, url: response.url, feed, redirects: response.redirects, etag: response.etag, lastModified: response.lastModified};
+	} catch (error) {
+		if (error instanceof BroadsheetError) {
+			throw new BroadsheetError(error.kind, `${describeUrl(response.url)}: ${error.message}`, {url: response.url, cause: error});
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,95 @@
+import {sanitizeTerminal} from '../text/sanitize.js';
+
+/** Every way fetching or reading a URL can fail, as users and scripts need to tell them apart. */
+export type FailureKind =
+	| 'invalid-url'
+	| 'unsupported-protocol'
+	| 'dns'
+	| 'refused'
+	| 'reset'
+	| 'tls'
+	| 'timeout'
+	| 'redirect'
+	| 'http'
+	| 'too-large'
+	| 'not-feed'
+	| 'not-html'
+	| 'parse'
+	| 'not-article'
+	| 'file';
+
+/**
+ * A classified failure with a one-line message that is safe to print:
+ * anything quoted from a server or a page has passed the terminal sanitiser.
+ */
+export class BroadsheetError extends Error {
+	override readonly name = 'BroadsheetError';
+	readonly kind: FailureKind;
+	readonly status: number | undefined;
+	readonly url: string | undefined;
+
+	constructor(kind: FailureKind, message: string, details: {status?: number; url?: string; cause?: unknown} = {}) {
+		super(sanitizeTerminal(message, {maxLength: 300}), {cause: details.cause});
+		this.kind = kind;
+		this.status = details.status;
+		this.url = details.url;
+	}
+}
+
+export function isBroadsheetError(error: unknown): error is BroadsheetError {
+	return error instanceof BroadsheetError;
+}
+
+/** Shortens a URL for messages: untrusted, so sanitised and capped. */
+export function describeUrl(url: string): string {
+	return sanitizeTerminal(url, {maxLength: 120});
+}
+
+const systemCodes: Record<string, FailureKind> = {
+	ENOTFOUND: 'dns',
+	EAI_AGAIN: 'dns',
+	EAI_NODATA: 'dns',
+	EAI_FAIL: 'dns',
+	ECONNREFUSED: 'refused',
+	ECONNRESET: 'reset',
+	EPIPE: 'reset',
+	UND_ERR_SOCKET: 'reset',
+	ETIMEDOUT: 'timeout',
+	UND_ERR_CONNECT_TIMEOUT: 'timeout',
+	UND_ERR_HEADERS_TIMEOUT: 'timeout',
+	UND_ERR_BODY_TIMEOUT: 'timeout',
+	EHOSTUNREACH: 'refused',
+	ENETUNREACH: 'refused',
+};
+
+const kindMessages: Record<string, string> = {
+	dns: 'host not found',
+	refused: 'connection refused',
+	reset: 'connection reset',
+	tls: 'TLS handshake failed',
+	timeout: 'timed out',
+};
+
+/** Maps what undici/Node throw (often nested in `cause`) to our classification. */
+export function classifyNetworkError(error: unknown, url: string): BroadsheetError {
+	if (isBroadsheetError(error)) return error;
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current; depth++) {
+		const {code, message} = current as {code?: unknown; message?: unknown};
+		if (typeof code === 'string') {
+			const kind = systemCodes[code] ?? (/^ERR_TLS|^ERR_SSL|CERT|SSL/.test(code) ? 'tls' : undefined);
+			if (kind) {
+				return new BroadsheetError(kind, `${describeUrl(url)}: ${kindMessages[kind] ?? kind} (${code})`, {url, cause: error});
+			}
+		}
+
+		if (typeof message === 'string' && /certificate|ssl|tls/i.test(message)) {
+			return new BroadsheetError('tls', `${describeUrl(url)}: TLS handshake failed`, {url, cause: error});
+		}
+
+		current = (current as {cause?: unknown}).cause;
+	}
+
+	const text = error instanceof Error ? error.message : String(error);
+	return new BroadsheetError('reset', `${describeUrl(url)}: network error (${text})`, {url, cause: error});
+}

@@ -1,0 +1,234 @@
+import {userAgent} from '../version.js';
+import {BroadsheetError, classifyNetworkError, describeUrl} from './errors.js';
+
+export const mebibyte = 1024 * 1024;
+
+export type GetOptions = {
+	/** What we hope to receive, sent as `Accept`. */
+	readonly accept?: string;
+	/** Body cap in bytes, counted after decompression. */
+	readonly maxBytes?: number;
+	/** Whole request, headers and body, in milliseconds. Default 30 s. */
+	readonly timeoutMs?: number;
+	/** Longest wait for the next byte, in milliseconds. Default 10 s. */
+	readonly stallMs?: number;
+	readonly maxRedirects?: number;
+	/** Validators from an earlier response, for a conditional GET. */
+	readonly etag?: string | undefined;
+	readonly lastModified?: string | undefined;
+	readonly userAgent?: string;
+	/** Cancels the request from outside (a user leaving the screen, a shutdown). */
+	readonly signal?: AbortSignal;
+};
+
+export type Validators = {readonly etag: string | undefined; readonly lastModified: string | undefined};
+
+export type FetchedBody = Validators & {
+	readonly notModified: false;
+	/** Where the body really came from, after redirects. */
+	readonly url: string;
+	readonly status: number;
+	readonly contentType: string | undefined;
+	readonly body: Uint8Array;
+	/** Every redirect followed, in order, with whether it was permanent (301/308). */
+	readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
+};
+
+export type NotModified = Validators & {readonly notModified: true; readonly url: string; readonly status: 304};
+
+export type GetResult = FetchedBody | NotModified;
+
+const defaults = {
+	maxBytes: 15 * mebibyte,
+	timeoutMs: 30_000,
+	stallMs: 10_000,
+	maxRedirects: 10,
+};
+
+/** The one HTTP GET that feeds and pages go through. */
+export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise<GetResult> {
+	const maxBytes = options.maxBytes ?? defaults.maxBytes;
+	const maxRedirects = options.maxRedirects ?? defaults.maxRedirects;
+	let url = parseHttpUrl(rawUrl);
+	const redirects: Array<{from: string; to: string; permanent: boolean}> = [];
+
+	const controller = new AbortController();
+	let abortReason: BroadsheetError | undefined;
+	const abort = (reason: BroadsheetError) => {
+		abortReason ??= reason;
+		controller.abort(reason);
+	};
+
+	const total = setTimeout(
+		() => abort(new BroadsheetError('timeout', `${describeUrl(rawUrl)}: timed out after ${seconds(options.timeoutMs ?? defaults.timeoutMs)}`, {url: rawUrl})),
+		options.timeoutMs ?? defaults.timeoutMs,
+	);
+	const stallMs = options.stallMs ?? defaults.stallMs;
+	let stall: NodeJS.Timeout | undefined;
+	const armStall = () => {
+		clearTimeout(stall);
+		stall = setTimeout(
+			() => abort(new BroadsheetError('timeout', `${describeUrl(url.href)}: no data for ${seconds(stallMs)}`, {url: url.href})),
+			stallMs,
+		);
+	};
+
+	const onOuterAbort = () => abort(new BroadsheetError('timeout', `${describeUrl(rawUrl)}: cancelled`, {url: rawUrl}));
+	if (options.signal?.aborted) onOuterAbort();
+	options.signal?.addEventListener('abort', onOuterAbort, {once: true});
+
+	try {
+		for (;;) {
+			armStall();
+			const headers: Record<string, string> = {
+				'user-agent': options.userAgent ?? userAgent,
+				accept: options.accept ?? '*/*',
+				'accept-encoding': 'gzip, deflate, br',
+			};
+			// Validators belong to the URL they were given for; a redirect target is a new request.
+			if (redirects.length === 0 && options.etag) headers['if-none-match'] = options.etag;
+			if (redirects.length === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
+
+			let response: Response;
+			try {
+				response = await fetch(url, {headers, redirect: 'manual', signal: controller.signal});
+			} catch (error) {
+				throw abortReason ?? classifyNetworkError(error, url.href);
+			}
+
+			if (isRedirect(response.status)) {
+				await response.body?.cancel().catch(() => undefined);
+				const location = response.headers.get('location');
+				if (!location) {
+					throw new BroadsheetError('redirect', `${describeUrl(url.href)}: redirect without a Location`, {url: url.href, status: response.status});
+				}
+
+				if (redirects.length >= maxRedirects) {
+					throw new BroadsheetError('redirect', `${describeUrl(rawUrl)}: more than ${maxRedirects} redirects`, {url: rawUrl});
+				}
+
+				const next = parseHttpUrl(location, url);
+				redirects.push({from: url.href, to: next.href, permanent: response.status === 301 || response.status === 308});
+				url = next;
+				continue;
+			}
+
+			const validators: Validators = {
+				etag: response.headers.get('etag') ?? undefined,
+				lastModified: response.headers.get('last-modified') ?? undefined,
+			};
+
+			if (response.status === 304) {
+				await response.body?.cancel().catch(() => undefined);
+				return {notModified: true, url: url.href, status: 304, ...validators};
+			}
+
+			if (response.status < 200 || response.status > 299) {
+				await response.body?.cancel().catch(() => undefined);
+				throw new BroadsheetError('http', `${describeUrl(url.href)}: HTTP ${response.status}${statusText(response)}`, {
+					url: url.href,
+					status: response.status,
+				});
+			}
+
+			const declared = Number(response.headers.get('content-length'));
+			const encoded = response.headers.get('content-encoding');
+			if (!encoded && Number.isFinite(declared) && declared > maxBytes) {
+				await response.body?.cancel().catch(() => undefined);
+				throw tooLarge(url.href, maxBytes);
+			}
+
+			const body = await readCapped(response, maxBytes, armStall, () => abort(tooLarge(url.href, maxBytes))).catch((error: unknown) => {
+				throw abortReason ?? classifyNetworkError(error, url.href);
+			});
+
+			return {
+				notModified: false,
+				url: url.href,
+				status: response.status,
+				contentType: response.headers.get('content-type') ?? undefined,
+				body,
+				redirects,
+				...validators,
+			};
+		}
+	} finally {
+		clearTimeout(total);
+		clearTimeout(stall);
+		options.signal?.removeEventListener('abort', onOuterAbort);
+	}
+}
+
+/** Reads the (already decompressed) body, aborting the request the moment it passes the cap. */
+async function readCapped(response: Response, maxBytes: number, onProgress: () => void, onTooLarge: () => void): Promise<Uint8Array> {
+	if (!response.body) return new Uint8Array();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = response.body.getReader();
+	for (;;) {
+		const {done, value} = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			onTooLarge();
+			await reader.cancel().catch(() => undefined);
+			throw new Error('body over the size cap');
+		}
+
+		chunks.push(value);
+		onProgress();
+	}
+
+	return concat(chunks, size);
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0]!;
+	const out = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+
+	return out;
+}
+
+/** Accepts only absolute http(s) URLs (relative ones resolved against `base`). */
+export function parseHttpUrl(input: string, base?: URL): URL {
+	let url: URL;
+	try {
+		url = new URL(input.trim(), base);
+	} catch {
+		throw new BroadsheetError('invalid-url', `not a valid URL: ${describeUrl(input)}`, {url: input});
+	}
+
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new BroadsheetError('unsupported-protocol', `only http and https URLs are fetched, not ${describeUrl(url.protocol)}`, {url: input});
+	}
+
+	url.hash = '';
+	return url;
+}
+
+function isRedirect(status: number): boolean {
+	return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function tooLarge(url: string, maxBytes: number): BroadsheetError {
+	return new BroadsheetError('too-large', `${describeUrl(url)}: larger than ${formatBytes(maxBytes)}`, {url});
+}
+
+function statusText(response: Response): string {
+	return response.statusText ? ` ${response.statusText}` : '';
+}
+
+function seconds(ms: number): string {
+	return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+export function formatBytes(bytes: number): string {
+	if (bytes >= mebibyte) return `${Math.round((bytes / mebibyte) * 10) / 10} MiB`;
+	if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+	return `${bytes} B`;
+}

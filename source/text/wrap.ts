@@ -1,0 +1,57 @@
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Terminal columns a string takes: per grapheme, wide for CJK and emoji, zero for combining marks. */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
+}
+
+/**
+ * Word-wraps plain text to `width` columns. Existing newlines are kept; words longer than
+ * a line are cut between graphemes, never inside one. Width 0 or less: no wrapping.
+ */
+export function wrapText(text: string, width: number): string[] {
+	if (width <= 0) return text.split('\n');
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) wrapLine(paragraph, width, lines);
+	return lines;
+}
+
+function wrapLine(text: string, width: number, lines: string[]): void {
+	let line = '';
+	let lineWidth = 0;
+	for (const word of text.split(/ +/)) {
+		if (!word) continue;
+		const wordWidth = displayWidth(word);
+		if (lineWidth > 0 && lineWidth + 1 + wordWidth <= width) {
+			line += ' ' + word;
+			lineWidth += 1 + wordWidth;
+			continue;
+		}
+
+		if (lineWidth > 0) lines.push(line);
+		if (wordWidth <= width) {
+			line = word;
+			lineWidth = wordWidth;
+			continue;
+		}
+
+		// A word wider than the line: cut it into line-sized pieces.
+		line = '';
+		lineWidth = 0;
+		for (const {segment} of segmenter.segment(word)) {
+			const segmentWidth = displayWidth(segment);
+			if (lineWidth + segmentWidth > width && lineWidth > 0) {
+				lines.push(line);
+				line = '';
+				lineWidth = 0;
+			}
+
+			line += segment;
+			lineWidth += segmentWidth;
+		}
+	}
+
+	lines.push(line);
+}
