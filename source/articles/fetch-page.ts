@@ -13,7 +13,9 @@ export async function fetchArticle(url: string, options: Omit<GetOptions, 'accep
 	if (response.notModified) throw new BroadsheetError('http', `${describeUrl(url)}: unexpected 304`, {url, status: 304});
 	const mediaType = response.contentType?.split(';')[0]?.trim();
 	if (mediaType ? !htmlTypes.test(mediaType) : !looksLikeMarkup(response.body)) {
-		throw new BroadsheetError('not-html', `${describeUrl(response.url)}: not a web page (${describeUrl(mediaType ?? 'unknown type')})`, {url: response.url});
+		throw new BroadsheetError('not-html', `${describeUrl(response.url)}: not a web page (${describeUrl(mediaType ?? 'unknown type')})`, {
+			url: response.url,
+		});
 	}
 
 	const {text} = decodeBody(response.body, response.contentType, 'html');
@@ -28,6 +30,9 @@ export function articleFromHtml(bytes: Uint8Array, fileUrl: string): ArticleDocu
 }
 
 function looksLikeMarkup(bytes: Uint8Array): boolean {
-	const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
+	const head = new TextDecoder('utf-8')
+		.decode(bytes.subarray(0, 1024))
+		.replace(/^\uFEFF/, '')
+		.trimStart();
 	return head.startsWith('<');
 }

@@ -72,7 +72,12 @@ export function finaliseDocument(head: DocumentHead, drafts: readonly DraftBlock
 			}
 
 			case 'related': {
-				return {type: 'related', link: numberOf(draft.href, draft.text, true), text: clean(draft.text), label: draft.label && clean(draft.label)};
+				return {
+					type: 'related',
+					link: numberOf(draft.href, draft.text, true),
+					text: clean(draft.text),
+					label: draft.label && clean(draft.label),
+				};
 			}
 		}
 	};

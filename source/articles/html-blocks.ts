@@ -9,15 +9,74 @@ import type {DraftBlock, DraftListItem, DraftSpan} from './draft.js';
 type Marks = Omit<DraftSpan, 'text'>;
 
 const skipped = new Set([
-	'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas',
-	'img', 'picture', 'video', 'audio', 'source', 'track', 'button', 'form', 'input', 'select', 'textarea',
-	'nav', 'head', 'meta', 'link', 'title',
+	'script',
+	'style',
+	'noscript',
+	'template',
+	'iframe',
+	'object',
+	'embed',
+	'svg',
+	'math',
+	'canvas',
+	'img',
+	'picture',
+	'video',
+	'audio',
+	'source',
+	'track',
+	'button',
+	'form',
+	'input',
+	'select',
+	'textarea',
+	'nav',
+	'head',
+	'meta',
+	'link',
+	'title',
 ]);
 
 const blockTags = new Set([
-	'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-	'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'figure', 'figcaption', 'table', 'thead', 'tbody',
-	'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'address', 'details', 'summary', 'center', 'body', 'html',
+	'p',
+	'div',
+	'section',
+	'article',
+	'main',
+	'header',
+	'footer',
+	'aside',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'blockquote',
+	'ul',
+	'ol',
+	'li',
+	'dl',
+	'dt',
+	'dd',
+	'pre',
+	'figure',
+	'figcaption',
+	'table',
+	'thead',
+	'tbody',
+	'tfoot',
+	'tr',
+	'td',
+	'th',
+	'caption',
+	'hr',
+	'address',
+	'details',
+	'summary',
+	'center',
+	'body',
+	'html',
 ]);
 
 export function tagOf(node: Node): string {
@@ -335,5 +394,12 @@ export function tidySpans(spans: readonly DraftSpan[]): DraftSpan[] {
 }
 
 export function sameMarks(a: Omit<DraftSpan, 'text'>, b: Omit<DraftSpan, 'text'>): boolean {
-	return a.emphasis === b.emphasis && a.strong === b.strong && a.code === b.code && a.href === b.href && a.quoted === b.quoted && a.quote === b.quote;
+	return (
+		a.emphasis === b.emphasis &&
+		a.strong === b.strong &&
+		a.code === b.code &&
+		a.href === b.href &&
+		a.quoted === b.quoted &&
+		a.quote === b.quote
+	);
 }

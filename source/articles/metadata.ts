@@ -18,7 +18,8 @@ export type PageMetadata = {
 
 type JsonLdArticle = Record<string, unknown>;
 
-const articleTypes = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
+const articleTypes =
+	/^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage)$/;
 
 export function readPageMetadata(document: Document, pageUrl: string): PageMetadata {
 	const meta = metaTags(document);
@@ -35,7 +36,11 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
 	const byline = ldAuthors ?? text(meta.get('author')) ?? text(meta.get('article:author')) ?? text(meta.get('parsely-author'));
 
 	return {
-		title: text(ld?.['headline']) ?? text(meta.get('og:title')) ?? text(meta.get('twitter:title')) ?? text(document.querySelector('h1')?.textContent),
+		title:
+			text(ld?.['headline']) ??
+			text(meta.get('og:title')) ??
+			text(meta.get('twitter:title')) ??
+			text(document.querySelector('h1')?.textContent),
 		byline: byline && byline !== siteName && !/^https?:/.test(byline) ? byline : null,
 		siteName,
 		published:

@@ -22,12 +22,16 @@ export type PageExtras = {
 	readonly relatedGroups: readonly RelatedGroup[];
 };
 
-const standfirstClass = /(?:^|[-_\s])(?:standfirst|dek|deck|sub-?head(?:line)?|sub-?title|strapline|heading-des|article-?summary|article-?description|intro|lede|teaser)(?:$|[-_\s])/i;
+const standfirstClass =
+	/(?:^|[-_\s])(?:standfirst|dek|deck|sub-?head(?:line)?|sub-?title|strapline|heading-des|article-?summary|article-?description|intro|lede|teaser)(?:$|[-_\s])/i;
 const captionClass = /caption/i;
 const creditClass = /credit|copyright|photographer|source/i;
-const relatedClass = /(?:^|[-_\s])(?:related|more-?on|recommended|read-?more|also-?read|see-?also|further-?reading|more-?stories)(?:$|[-_\s])/i;
-const relatedHeading = /^(?:related(?: stories| articles| content| coverage| links)?|more on this(?: story| topic)?|read more|recommended(?: reading| stories)?|see also|also read|further reading)\s*:?$/i;
-const notContent = /(?:^|[-_\s])(?:most-?(?:read|popular|viewed|shared)|popular|trending|share|sharing|social|tags?|topics?|newsletter|comments?|nav|navigation|menu|breadcrumbs?|footer|sidebar|promo|sponsor|advert|ad)(?:$|[-_\s])/i;
+const relatedClass =
+	/(?:^|[-_\s])(?:related|more-?on|recommended|read-?more|also-?read|see-?also|further-?reading|more-?stories)(?:$|[-_\s])/i;
+const relatedHeading =
+	/^(?:related(?: stories| articles| content| coverage| links)?|more on this(?: story| topic)?|read more|recommended(?: reading| stories)?|see also|also read|further reading)\s*:?$/i;
+const notContent =
+	/(?:^|[-_\s])(?:most-?(?:read|popular|viewed|shared)|popular|trending|share|sharing|social|tags?|topics?|newsletter|comments?|nav|navigation|menu|breadcrumbs?|footer|sidebar|promo|sponsor|advert|ad)(?:$|[-_\s])/i;
 const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
 
 export function readPageExtras(document: Document, metadata: PageMetadata): PageExtras {
@@ -87,11 +91,16 @@ function findStandfirst(document: Document, metadata: PageMetadata, body: Body |
 	return null;
 }
 
-function findLeadCaption(document: Document, metadata: PageMetadata, body: Body | undefined): {caption: string | null; credit: string | null} {
+function findLeadCaption(
+	document: Document,
+	metadata: PageMetadata,
+	body: Body | undefined,
+): {caption: string | null; credit: string | null} {
 	const first = body?.paragraphs[0];
 	const imageName = metadata.imageUrl ? fileName(metadata.imageUrl) : undefined;
 	const captions = Array.from(document.querySelectorAll('figcaption, [class*="caption"]')).filter(
-		(element) => !isChrome(element) && captionClass.test(`${tagOf(element) === 'figcaption' ? 'caption' : ''} ${element.getAttribute('class') ?? ''}`),
+		(element) =>
+			!isChrome(element) && captionClass.test(`${tagOf(element) === 'figcaption' ? 'caption' : ''} ${element.getAttribute('class') ?? ''}`),
 	);
 	const lead =
 		captions.find((element) => imageName && element.closest('figure')?.querySelector(`img[src*="${cssString(imageName)}"]`)) ??
@@ -99,8 +108,12 @@ function findLeadCaption(document: Document, metadata: PageMetadata, body: Body 
 	if (!lead) return {caption: null, credit: null};
 	const caption = normalised(lead);
 	if (!caption) return {caption: null, credit: null};
-	const creditElement = Array.from(lead.querySelectorAll('[class]')).find((element) => creditClass.test(element.getAttribute('class') ?? ''));
-	const credit = creditElement ? normalised(creditElement) : (/\[([^\]]{3,80})\]\s*$/.exec(caption)?.[1] ?? /(?:Photo|Image|Picture)\s*:\s*([^.]{3,80})$/i.exec(caption)?.[1] ?? null);
+	const creditElement = Array.from(lead.querySelectorAll('[class]')).find((element) =>
+		creditClass.test(element.getAttribute('class') ?? ''),
+	);
+	const credit = creditElement
+		? normalised(creditElement)
+		: (/\[([^\]]{3,80})\]\s*$/.exec(caption)?.[1] ?? /(?:Photo|Image|Picture)\s*:\s*([^.]{3,80})$/i.exec(caption)?.[1] ?? null);
 	return {caption, credit: credit || null};
 }
 
@@ -131,7 +144,9 @@ function findRelatedGroups(body: Body, baseUrl: string): RelatedGroup[] {
 	}
 
 	// Keep the outermost of nested containers.
-	const outermost = [...containers].filter((container) => ![...containers].some((other) => other !== container && other.contains(container)));
+	const outermost = [...containers].filter(
+		(container) => ![...containers].some((other) => other !== container && other.contains(container)),
+	);
 	const groups: RelatedGroup[] = [];
 	for (const container of outermost) {
 		const links: Array<{href: string; text: string}> = [];
@@ -153,7 +168,8 @@ function findRelatedGroups(body: Body, baseUrl: string): RelatedGroup[] {
 function isChrome(element: Element): boolean {
 	for (let current: Element | null = element; current; current = current.parentElement) {
 		const tag = tagOf(current);
-		if (tag === 'nav' || tag === 'footer' || tag === 'header' && current !== element.ownerDocument.body && hasNavigation(current)) return true;
+		if (tag === 'nav' || tag === 'footer' || (tag === 'header' && current !== element.ownerDocument.body && hasNavigation(current)))
+			return true;
 		if (tag === 'aside' && notContent.test(`${current.getAttribute('class') ?? ''} ${current.getAttribute('id') ?? ''}`)) return true;
 		if (tag !== 'body' && tag !== 'html' && notContent.test(current.getAttribute('class') ?? '')) return true;
 	}

@@ -87,9 +87,10 @@ function markUnit(spans: DraftSpan[], carry: Carry | undefined, newId: () => num
 	const text = draftText(spans);
 	const {ranges, open, continued} = findQuotations(text, carry?.mark);
 	const explicit = quotedRanges(spans);
-	const all = [...explicit, ...ranges.filter((range) => !explicit.some((other) => range.start < other.end && other.start < range.end))].sort(
-		(a, b) => a.start - b.start,
-	);
+	const all = [
+		...explicit,
+		...ranges.filter((range) => !explicit.some((other) => range.start < other.end && other.start < range.end)),
+	].sort((a, b) => a.start - b.start);
 	if (all.length === 0) return {spans, carry: undefined};
 
 	let nextCarry: Carry | undefined;

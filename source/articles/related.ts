@@ -8,7 +8,8 @@ import type {RelatedGroup} from './page-extras.js';
  * links found on the page are put back after the paragraph they followed.
  */
 
-const knownLabel = /^(?:read more|read also|also read|related|more|see also|watch|listen|opinion|analysis|explainer|video|podcast|in pictures|live|latest|background|read|inside story|feature|interview)\b/i;
+const knownLabel =
+	/^(?:read more|read also|also read|related|more|see also|watch|listen|opinion|analysis|explainer|video|podcast|in pictures|live|latest|background|read|inside story|feature|interview)\b/i;
 const maxLabelLength = 40;
 
 export function markRelatedLinks(blocks: DraftBlock[], pageUrl: string | null): DraftBlock[] {

@@ -4,7 +4,8 @@ import {httpGet, mebibyte, type GetOptions, type Validators} from '../net/http.j
 import type {ParsedFeed} from './item.js';
 import {parseFeed} from './parse.js';
 
-export const feedAccept = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+export const feedAccept =
+	'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 export type FetchedFeed =
 	| (Validators & {readonly notModified: true; readonly url: string})
@@ -22,7 +23,14 @@ export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'>
 	const {text} = decodeBody(response.body, response.contentType, 'xml');
 	try {
 		const feed = await parseFeed(text, response.url);
-		return {notModified: false, url: response.url, feed, redirects: response.redirects, etag: response.etag, lastModified: response.lastModified};
+		return {
+			notModified: false,
+			url: response.url,
+			feed,
+			redirects: response.redirects,
+			etag: response.etag,
+			lastModified: response.lastModified,
+		};
 	} catch (error) {
 		if (error instanceof BroadsheetError) {
 			throw new BroadsheetError(error.kind, `${describeUrl(response.url)}: ${error.message}`, {url: response.url, cause: error});

@@ -46,7 +46,9 @@ function toRawEntry(item: Record<string, unknown>): RawEntry {
 /** 1.1 has `authors`, 1.0 `author`. */
 function authorName(item: Record<string, unknown>): string | undefined {
 	const authors = Array.isArray(item['authors']) ? item['authors'] : [item['author']];
-	const names = authors.filter((author) => isRecord(author) && typeof author['name'] === 'string').map((author) => (author as {name: string}).name);
+	const names = authors
+		.filter((author) => isRecord(author) && typeof author['name'] === 'string')
+		.map((author) => (author as {name: string}).name);
 	return names.length > 0 ? names.join(', ') : undefined;
 }
 

@@ -61,7 +61,12 @@ function resolveBase(base: string | undefined, feedBase: string): string {
 }
 
 function contentHash(...parts: Array<string | null>): string {
-	return 'sha1:' + createHash('sha1').update(parts.map((part) => part ?? '').join('\u0000')).digest('hex');
+	return (
+		'sha1:' +
+		createHash('sha1')
+			.update(parts.map((part) => part ?? '').join('\u0000'))
+			.digest('hex')
+	);
 }
 
 function nonEmpty(value: string | undefined): string | null {

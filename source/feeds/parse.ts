@@ -52,7 +52,8 @@ async function readRaw(body: string): Promise<RawFeed> {
 	} catch (error) {
 		if (isBroadsheetError(error)) throw error;
 		const message = error instanceof Error ? error.message : String(error);
-		if (/not recognized as RSS/i.test(message)) throw new BroadsheetError('not-feed', 'XML document is not RSS, RDF or Atom', {cause: error});
+		if (/not recognized as RSS/i.test(message))
+			throw new BroadsheetError('not-feed', 'XML document is not RSS, RDF or Atom', {cause: error});
 		throw new BroadsheetError('parse', `broken feed XML: ${firstLine(message)}`, {cause: error});
 	}
 }

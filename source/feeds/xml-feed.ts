@@ -66,18 +66,16 @@ function channelBase(rss: XmlNode): string | undefined {
 	return channel?.$?.['xml:base'] ?? rss.$?.['xml:base'];
 }
 
-let sharedParser: (Parser & ParserInternals) | undefined;
-
 export async function readXmlFeed(xml: string): Promise<RawFeed> {
-	sharedParser ??= createParser();
+	// A fresh parser each time: xml2js keeps state after an error that spoils the next parse.
 	let feed: ParserItem;
 	try {
-		feed = (await sharedParser.parseString(xml)) as unknown as ParserItem;
+		feed = (await createParser().parseString(xml)) as unknown as ParserItem;
 	} catch (error) {
 		// Real feeds carry bare ampersands and HTML entities that strict XML rejects: repair those once.
 		const repaired = repairEntities(xml);
 		if (repaired === xml) throw error;
-		feed = (await sharedParser.parseString(repaired)) as unknown as ParserItem;
+		feed = (await createParser().parseString(repaired)) as unknown as ParserItem;
 	}
 
 	const items = (feed['items'] as ParserItem[] | undefined) ?? [];
@@ -129,11 +127,14 @@ function authorName(value: unknown): string | undefined {
 const xmlEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 function repairEntities(xml: string): string {
-	return xml.replace(/&(?:([a-zA-Z][a-zA-Z0-9]*);|(#\d+;|#x[0-9a-fA-F]+;))?/g, (match, name: string | undefined, numeric: string | undefined) => {
-		if (numeric) return match;
-		if (name === undefined) return '&amp;';
-		if (xmlEntities.has(name)) return match;
-		const decoded = decodeHTML(match);
-		return decoded === match ? `&amp;${name};` : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-	});
+	return xml.replace(
+		/&(?:([a-zA-Z][a-zA-Z0-9]*);|(#\d+;|#x[0-9a-fA-F]+;))?/g,
+		(match, name: string | undefined, numeric: string | undefined) => {
+			if (numeric) return match;
+			if (name === undefined) return '&amp;';
+			if (xmlEntities.has(name)) return match;
+			const decoded = decodeHTML(match);
+			return decoded === match ? `&amp;${name};` : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+		},
+	);
 }

@@ -77,7 +77,8 @@ export function classifyNetworkError(error: unknown, url: string): BroadsheetErr
 	for (let depth = 0; depth < 5 && current; depth++) {
 		const {code, message} = current as {code?: unknown; message?: unknown};
 		if (typeof code === 'string') {
-			const kind = systemCodes[code] ?? (/^ERR_TLS|^ERR_SSL|CERT|SSL/.test(code) ? 'tls' : undefined);
+			const kind =
+				systemCodes[code] ?? (/TLS|SSL|CERT|UNABLE_TO_VERIFY|SELF_SIGNED|HOSTNAME_MISMATCH|DEPTH_ZERO/.test(code) ? 'tls' : undefined);
 			if (kind) {
 				return new BroadsheetError(kind, `${describeUrl(url)}: ${kindMessages[kind] ?? kind} (${code})`, {url, cause: error});
 			}
@@ -90,6 +91,9 @@ export function classifyNetworkError(error: unknown, url: string): BroadsheetErr
 		current = (current as {cause?: unknown}).cause;
 	}
 
-	const text = error instanceof Error ? error.message : String(error);
+	// undici wraps the useful reason ("bad port", "other side closed") in `cause`: report the innermost.
+	let innermost: unknown = error;
+	while (innermost instanceof Error && innermost.cause instanceof Error) innermost = innermost.cause;
+	const text = innermost instanceof Error ? innermost.message : String(innermost);
 	return new BroadsheetError('reset', `${describeUrl(url)}: network error (${text})`, {url, cause: error});
 }

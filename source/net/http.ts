@@ -60,7 +60,12 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 	};
 
 	const total = setTimeout(
-		() => abort(new BroadsheetError('timeout', `${describeUrl(rawUrl)}: timed out after ${seconds(options.timeoutMs ?? defaults.timeoutMs)}`, {url: rawUrl})),
+		() =>
+			abort(
+				new BroadsheetError('timeout', `${describeUrl(rawUrl)}: timed out after ${seconds(options.timeoutMs ?? defaults.timeoutMs)}`, {
+					url: rawUrl,
+				}),
+			),
 		options.timeoutMs ?? defaults.timeoutMs,
 	);
 	const stallMs = options.stallMs ?? defaults.stallMs;
@@ -100,7 +105,10 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 				await response.body?.cancel().catch(() => undefined);
 				const location = response.headers.get('location');
 				if (!location) {
-					throw new BroadsheetError('redirect', `${describeUrl(url.href)}: redirect without a Location`, {url: url.href, status: response.status});
+					throw new BroadsheetError('redirect', `${describeUrl(url.href)}: redirect without a Location`, {
+						url: url.href,
+						status: response.status,
+					});
 				}
 
 				if (redirects.length >= maxRedirects) {
@@ -204,7 +212,9 @@ export function parseHttpUrl(input: string, base?: URL): URL {
 	}
 
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new BroadsheetError('unsupported-protocol', `only http and https URLs are fetched, not ${describeUrl(url.protocol)}`, {url: input});
+		throw new BroadsheetError('unsupported-protocol', `only http and https URLs are fetched, not ${describeUrl(url.protocol)}`, {
+			url: input,
+		});
 	}
 
 	url.hash = '';

@@ -1,0 +1,25 @@
+// Lint config, kept with the other tooling; `basePath` points it at the repository root.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{basePath: '..'},
+	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**', '.bench/**']},
+	{basePath: '..', files: ['**/*.{ts,tsx,js}'], extends: [js.configs.recommended, ...tseslint.configs.recommended]},
+	{
+		basePath: '..',
+		files: ['**/*.{ts,tsx}'],
+		plugins: {'react-hooks': reactHooks},
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_'},
+			],
+			'@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports'}],
+			'no-constant-condition': ['error', {checkLoops: false}],
+			eqeqeq: ['error', 'smart'],
+		},
+	},
+);

@@ -1,0 +1,19 @@
+import {spawn} from 'node:child_process';
+import {repoDirectory} from './paths.js';
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** Runs the CLI from source (through tsx) with no TTY, as scripts and cron jobs do. */
+export async function runCli(args: string[], options: {env?: Record<string, string>} = {}): Promise<CliResult> {
+	const child = spawn(process.execPath, ['--import', 'tsx', `${repoDirectory}cli.tsx`, ...args], {
+		cwd: repoDirectory,
+		env: {...process.env, ...options.env},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	return {code, stdout, stderr};
+}
