@@ -8,6 +8,7 @@ import {finaliseDocument} from './finalise.js';
 import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {readPageExtras} from './page-extras.js';
+import {stripInertMarkup} from './strip-inert.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
 
@@ -20,7 +21,7 @@ const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
  * our own pass for the structure, the standfirst, caption, source line, related links and quotations.
  */
 export function extractArticle(html: string, pageUrl: string): ArticleDocument {
-	const {document} = parseHTML(html);
+	const {document} = parseHTML(stripInertMarkup(html));
 	const metadata = readPageMetadata(document, pageUrl);
 	const extras = readPageExtras(document, metadata);
 

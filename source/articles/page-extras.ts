@@ -84,7 +84,9 @@ function findStandfirst(document: Document, metadata: PageMetadata, body: Body |
 	// The meta description counts as a standfirst only when the page shows it above the body.
 	if (metadata.description && first) {
 		for (const element of candidates) {
-			if (precedes(element, first) && !isChrome(element) && normalised(element) === metadata.description) return metadata.description;
+			const text = element.textContent ?? '';
+			if (text.length < metadata.description.length || text.length > metadata.description.length * 2 + 40) continue;
+			if (normalised(element) === metadata.description && precedes(element, first) && !isChrome(element)) return metadata.description;
 		}
 	}
 
@@ -120,10 +122,13 @@ function findLeadCaption(
 function findSourceLine(document: Document, body: Body | undefined): string | null {
 	const first = body?.paragraphs[0];
 	let found: string | null = null;
-	for (const element of Array.from(document.querySelectorAll('p, div, span'))) {
-		if (first && precedes(element, first)) continue;
-		if (isChrome(element) || element.querySelector('p, div')) continue;
-		const match = sourceLine.exec(normalised(element));
+	// Leaf-like elements only: reading the text of every nested container would be quadratic.
+	for (const element of Array.from(document.querySelectorAll('p, span, div'))) {
+		if (tagOf(element) === 'div' && element.firstElementChild) continue;
+		const text = element.textContent ?? '';
+		if (text.length > 200 || !/^\s*Sources?\s*:/i.test(text)) continue;
+		if ((first && precedes(element, first)) || isChrome(element)) continue;
+		const match = sourceLine.exec(collapseWhitespace(text));
 		if (match) found = match[1]!.trim();
 	}
 

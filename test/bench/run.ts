@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: timings that matter to users, printed as tables (never asserted in tests).
+ *   - article extraction per page over the Readability corpus's English news pages (median, p95)
+ *   - feed parsing throughput on the largest corpus feeds (items/s)
+ *   - process start-up to first output for `broadsheet read` (bundled CLI, saved page)
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {extractArticle} from '../../source/articles/extract.js';
+import {parseFeed} from '../../source/feeds/parse.js';
+import {decodeBody} from '../../source/net/charset.js';
+import {englishNewsPages, readabilityPageUrl, readNewsPage} from '../helpers/news-pages.js';
+import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {median, ms, percentile, printTable} from './stats.js';
+
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 15);
+
+function benchExtraction(): void {
+	const rows: string[][] = [];
+	const medians: number[] = [];
+	const pages = [...englishNewsPages.map((name) => ({name, ...readNewsPage(name)}))];
+	// Warm the JIT on every page first: a reader extracts many pages per session.
+	for (const page of pages) extractArticle(page.source, readabilityPageUrl);
+	for (const page of pages) {
+		const times: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			extractArticle(page.source, readabilityPageUrl);
+			times.push(performance.now() - started);
+		}
+
+		medians.push(median(times));
+		rows.push([page.name, `${Math.round(page.source.length / 1024)} KiB`, ms(median(times)), ms(percentile(times, 95))]);
+	}
+
+	rows.push(['all pages (median of medians, p95 of medians)', '', ms(median(medians)), ms(percentile(medians, 95))]);
+	printTable(
+		`Article extraction, ${rounds} rounds per page after warm-up (target: median < 20 ms)`,
+		['page', 'size', 'median', 'p95'],
+		rows,
+	);
+}
+
+async function benchFeeds(): Promise<void> {
+	const files = [
+		'rss-parser/test/input/giantbomb-podcast.rss',
+		'pretty-parser-2016/thehindu.xml',
+		'rss-parser/test/input/itunes-missing-image.rss',
+		'pretty-parser-2016/theguardian_world.xml',
+		'rsparser/Tests/RSParserTests/Resources/DaringFireball.json',
+	];
+	const rows: string[][] = [];
+	for (const file of files) {
+		const path = join(corporaDirectory, 'feeds', file);
+		const {text} = decodeBody(readFileSync(path), undefined, 'xml');
+		await parseFeed(text, 'https://bench.example/feed');
+		const times: number[] = [];
+		let items = 0;
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			items = (await parseFeed(text, 'https://bench.example/feed')).items.length;
+			times.push(performance.now() - started);
+		}
+
+		const time = median(times);
+		rows.push([
+			file.split('/').pop()!,
+			`${Math.round(statSync(path).size / 1024)} KiB`,
+			String(items),
+			ms(time),
+			`${Math.round((items / time) * 1000).toLocaleString('en')}`,
+		]);
+	}
+
+	printTable('Feed parsing (decoded text → items), median', ['feed', 'size', 'items', 'time', 'items/s'], rows);
+}
+
+function benchStartup(): void {
+	execFileSync(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory, stdio: 'ignore'});
+	const cli = join(repoDirectory, 'dist/cli.js');
+	const page = `${fixturesDirectory}${seedHost}${seedPath}`;
+	if (!existsSync(cli)) throw new Error('build failed');
+	const measure = (args: string[]) => {
+		spawnSync(process.execPath, [cli, ...args]); // Fills the compile cache.
+		const times: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			const child = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8'});
+			times.push(performance.now() - started);
+			if (child.status !== 0) throw new Error(child.stderr);
+		}
+
+		return times;
+	};
+
+	const bare = (() => {
+		const times: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			const started = performance.now();
+			spawnSync(process.execPath, ['-e', '0']);
+			times.push(performance.now() - started);
+		}
+
+		return times;
+	})();
+	const version = measure(['--version']);
+	const read = measure(['read', page, '--width', '0']);
+	printTable(
+		`Start-up of the bundled CLI (dist/cli.js), ${rounds} runs`,
+		['command', 'median', 'p95'],
+		[
+			['node -e 0 (Node itself)', ms(median(bare)), ms(percentile(bare, 95))],
+			['broadsheet --version', ms(median(version)), ms(percentile(version, 95))],
+			['broadsheet read <seed page file>', ms(median(read)), ms(percentile(read, 95))],
+		],
+	);
+}
+
+console.log(`broadsheet bench · node ${process.version} · ${new Date().toISOString()}`);
+benchExtraction();
+await benchFeeds();
+benchStartup();
