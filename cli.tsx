@@ -9,24 +9,40 @@ const help = `
 	  $ broadsheet <command> [options]
 
 	Commands
-	  read <url|file>    Print the readable article from a web page (or a saved .html file)
-
-	Options for read
-	  --format, -f       text (default), markdown, json or html
-	  --width, -w        Wrap text to this many columns (0: no wrapping;
-	                     default: the terminal's width up to 100, none in a pipe)
+	  read <url|file>           Print the readable article from a web page or a saved .html file
+	  add <url>                 Subscribe to a feed, or to the feeds a site's page links to
+	  remove <url|title>        Unsubscribe (its items go too)
+	  feeds                     List subscriptions: unread, total, last update, last error
+	  refresh                   Fetch new items (conditional GETs, 8 at a time)
+	  unread                    Print the number of unread items
+	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
+	  import <file.opml>        Subscribe to the feeds in an OPML file
 
 	Options
-	  --help             Show this help
-	  --version          Show the version
+	  --format, -f              read: text (default), markdown, json, html
+	                            export: json (default), ndjson, markdown, html, csv, opml
+	  --width, -w               read: wrap text to N columns (0: never; default: terminal width up to 100)
+	  --feed <url|title>        refresh, export, unread: only this feed (repeatable)
+	  --tag <tag>               add: tag the feed (repeatable); export: only feeds with this tag
+	  --title <title>           add: your own title for the feed
+	  --json                    feeds, refresh: machine-readable output
+	  --unread, --starred       export: only unread / starred items
+	  --since <24h|7d|date>     export: only items since then
+	  --limit <n>               export: at most n items (newest first)
+	  --full                    export: include each article, extracted from its page
+	  --mark-read               export: mark what was exported as read
+	  --output, -o <file>       export: write to a file (atomically) instead of stdout
+	  --home <dir>              Keep config and data in this directory (or set BROADSHEET_HOME)
+	  --help, --version
 
 	Exit codes
-	  0 ok · 1 failed · 2 usage error
+	  0 ok · 1 failed · 2 usage error · 3 some feeds failed, the rest were done
 
 	Examples
 	  $ broadsheet read https://www.aljazeera.com/news/2017/08/tillerson-lavrov-russian-meddling-led-mistrust-170807054302155.html
-	  $ broadsheet read saved-page.html --format markdown > article.md
-	  $ broadsheet read https://example.com/story --format json | jq .title
+	  $ broadsheet add theguardian.com --tag world
+	  $ broadsheet refresh && broadsheet export --unread --since 24h --format markdown
+	  $ broadsheet export --format ndjson --full --limit 20 | jq -r .article.title
 `;
 
 const cli = meow(help, {
@@ -35,10 +51,24 @@ const cli = meow(help, {
 	description: false,
 	allowUnknownFlags: false,
 	flags: {
-		format: {type: 'string', shortFlag: 'f', default: 'text'},
+		format: {type: 'string', shortFlag: 'f'},
 		width: {type: 'number', shortFlag: 'w'},
+		feed: {type: 'string', isMultiple: true, default: []},
+		tag: {type: 'string', isMultiple: true, default: []},
+		title: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		unread: {type: 'boolean', default: false},
+		starred: {type: 'boolean', default: false},
+		since: {type: 'string'},
+		limit: {type: 'number'},
+		full: {type: 'boolean', default: false},
+		markRead: {type: 'boolean', default: false},
+		output: {type: 'string', shortFlag: 'o'},
+		home: {type: 'string'},
 	},
 });
+
+const {flags} = cli;
 
 async function main(): Promise<number> {
 	const [command, ...rest] = cli.input;
@@ -46,13 +76,23 @@ async function main(): Promise<number> {
 		case 'read': {
 			if (rest.length > 1) throw new UsageError('read takes one URL or file');
 			const {readCommand} = await import('./source/commands/read.js');
-			await readCommand(rest[0], {format: cli.flags.format, width: cli.flags.width});
+			await readCommand(rest[0], {format: flags.format ?? 'text', width: flags.width});
 			return exitCode.ok;
+		}
+
+		case 'add':
+		case 'remove':
+		case 'feeds':
+		case 'refresh':
+		case 'unread':
+		case 'export':
+		case 'import': {
+			return withApp(command, rest);
 		}
 
 		case undefined: {
 			if (!process.stdin.isTTY || !process.stdout.isTTY) {
-				printError('no terminal here: use a command such as `broadsheet read <url>` (see --help)');
+				printError('no terminal here: use a command such as `broadsheet refresh` or `broadsheet export` (see --help)');
 				return exitCode.usage;
 			}
 
@@ -66,8 +106,74 @@ async function main(): Promise<number> {
 	}
 }
 
+/** The commands that work on subscriptions and the store. */
+async function withApp(command: string, rest: string[]): Promise<number> {
+	const {openApp} = await import('./source/commands/context.js');
+	const context = openApp(flags.home);
+	try {
+		switch (command) {
+			case 'add': {
+				if (rest.length > 1) throw new UsageError('add takes one URL');
+				const {addCommand} = await import('./source/commands/subscriptions.js');
+				return await addCommand(context, rest[0], {...(flags.title ? {title: flags.title} : {}), tags: flags.tag});
+			}
+
+			case 'remove': {
+				const {removeCommand} = await import('./source/commands/subscriptions.js');
+				return await removeCommand(context, rest);
+			}
+
+			case 'feeds': {
+				const {feedsCommand} = await import('./source/commands/subscriptions.js');
+				return await feedsCommand(context, {json: flags.json});
+			}
+
+			case 'refresh': {
+				const {refreshCommand} = await import('./source/commands/refresh.js');
+				return await refreshCommand(context, {feeds: flags.feed, json: flags.json});
+			}
+
+			case 'unread': {
+				const {unreadCommand} = await import('./source/commands/subscriptions.js');
+				return await unreadCommand(context, {feeds: flags.feed});
+			}
+
+			case 'import': {
+				const {importCommand} = await import('./source/commands/subscriptions.js');
+				return await importCommand(context, rest[0]);
+			}
+
+			default: {
+				if (flags.tag.length > 1) throw new UsageError('export takes one --tag');
+				const {exportCommand} = await import('./source/commands/export.js');
+				return await exportCommand(context, {
+					format: flags.format,
+					feeds: flags.feed,
+					tag: flags.tag[0],
+					unread: flags.unread,
+					starred: flags.starred,
+					since: flags.since,
+					limit: flags.limit,
+					full: flags.full,
+					markRead: flags.markRead,
+					output: flags.output,
+				});
+			}
+		}
+	} finally {
+		context.close();
+	}
+}
+
+/** node:sqlite and the rest of the platform need Node 22.13; say so instead of failing obscurely. */
+function nodeIsSupported(): boolean {
+	const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+	return major > 22 || (major === 22 && minor >= 13);
+}
+
 quietOnEpipe();
 try {
+	if (!nodeIsSupported()) throw new UsageError(`Broadsheet needs Node.js 22.13 or newer; this is ${process.version}`);
 	process.exitCode = await main();
 } catch (error) {
 	if (error instanceof UsageError) {

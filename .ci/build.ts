@@ -12,8 +12,13 @@ const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {ve
 rmSync(`${root}dist`, {recursive: true, force: true});
 const result = await build({
 	absWorkingDir: root,
-	entryPoints: ['cli.tsx'],
-	outfile: 'dist/cli.js',
+	// The feed parser's worker thread is loaded from dist/parse-worker.js, beside cli.js.
+	entryPoints: {cli: 'cli.tsx', 'parse-worker': 'source/feeds/parse-worker.ts'},
+	outdir: 'dist',
+	// Each command's code loads only when that command runs: `read` never parses conf or SQLite code.
+	splitting: true,
+	// Chunks sit beside cli.js so that import.meta.url-relative paths (the parse worker) hold in every chunk.
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -37,5 +42,6 @@ const result = await build({
 	},
 });
 
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`dist/cli.js: ${(bytes / 1024).toFixed(0)} KiB, version ${version}`);
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+	if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(0)} KiB, version ${version}`);
+}

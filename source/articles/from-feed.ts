@@ -6,7 +6,10 @@ import {markQuotes} from './quotes.js';
 import {markRelatedLinks} from './related.js';
 
 /** The fallback when the page cannot be read: the feed item's own content (or summary) as a document. */
-export function documentFromFeedItem(item: FeedItem, feed: {url: string; title: string | null}): ArticleDocument {
+export function documentFromFeedItem(
+	item: Pick<FeedItem, 'title' | 'link' | 'published' | 'author' | 'contentHtml' | 'summaryHtml'>,
+	feed: {url: string; title: string | null},
+): ArticleDocument {
 	const base = item.link ?? feed.url;
 	const html = item.contentHtml ?? item.summaryHtml ?? '';
 	const blocks = markRelatedLinks(htmlFragmentToBlocks(html, base), item.link);

@@ -16,13 +16,16 @@ export type FetchedFeed =
 			readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
 	  });
 
-/** Conditional GET of a feed, decoded by its declared charset and parsed. */
-export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'> = {}): Promise<FetchedFeed> {
-	const response = await httpGet(url, {maxBytes: 15 * mebibyte, ...options, accept: feedAccept});
+export type FeedParser = (text: string, url: string) => Promise<ParsedFeed>;
+
+/** Conditional GET of a feed, decoded by its declared charset and parsed (by `parse`, e.g. off the main thread). */
+export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'> & {parse?: FeedParser} = {}): Promise<FetchedFeed> {
+	const {parse: _parse, ...getOptions} = options;
+	const response = await httpGet(url, {maxBytes: 15 * mebibyte, ...getOptions, accept: feedAccept});
 	if (response.notModified) return response;
 	const {text} = decodeBody(response.body, response.contentType, 'xml');
 	try {
-		const feed = await parseFeed(text, response.url);
+		const feed = await (options.parse ?? parseFeed)(text, response.url);
 		return {
 			notModified: false,
 			url: response.url,

@@ -27,12 +27,15 @@ export class BroadsheetError extends Error {
 	readonly kind: FailureKind;
 	readonly status: number | undefined;
 	readonly url: string | undefined;
+	/** The server's Retry-After (seconds or an HTTP date) on a 429 or 503. */
+	readonly retryAfter: string | undefined;
 
-	constructor(kind: FailureKind, message: string, details: {status?: number; url?: string; cause?: unknown} = {}) {
+	constructor(kind: FailureKind, message: string, details: {status?: number; url?: string; cause?: unknown; retryAfter?: string} = {}) {
 		super(sanitizeTerminal(message, {maxLength: 300}), {cause: details.cause});
 		this.kind = kind;
 		this.status = details.status;
 		this.url = details.url;
+		this.retryAfter = details.retryAfter;
 	}
 }
 

@@ -136,6 +136,7 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 				throw new BroadsheetError('http', `${describeUrl(url.href)}: HTTP ${response.status}${statusText(response)}`, {
 					url: url.href,
 					status: response.status,
+					retryAfter: response.headers.get('retry-after') ?? undefined,
 				});
 			}
 

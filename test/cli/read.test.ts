@@ -126,5 +126,5 @@ test('usage errors exit 2', async (t) => {
 test('no command and no terminal: a hint and exit 2', async (t) => {
 	const result = await runCli([]);
 	t.is(result.code, 2);
-	t.regex(result.stderr, /broadsheet read/);
+	t.regex(result.stderr, /use a command such as `broadsheet refresh`/);
 });

@@ -45,15 +45,12 @@ test('Markdown export escapes page text and keeps real emphasis and links', (t) 
 test('the feed fallback builds the document from the item content, marked as such', (t) => {
 	const document = documentFromFeedItem(
 		{
-			id: '1',
 			title: 'Feed title',
 			link: 'https://news.example/story',
 			published: '2026-11-01T10:00:00Z',
 			author: 'A. Writer',
 			summaryHtml: '<p>Summary</p>',
 			contentHtml: '<p>He said “we are ready” on <a href="/day">Monday</a>.</p><p>Second paragraph.</p>',
-			categories: [],
-			enclosure: null,
 		},
 		{url: 'https://news.example/feed.xml', title: 'News Example'},
 	);
@@ -68,15 +65,12 @@ test('the feed fallback builds the document from the item content, marked as suc
 test('text wraps by display width: CJK and emoji count double', (t) => {
 	const document = documentFromFeedItem(
 		{
-			id: '1',
 			title: '日本語のニュース記事のタイトルです',
 			link: null,
 			published: null,
 			author: null,
 			summaryHtml: null,
 			contentHtml: '<p>絵文字 👍🏽 と 漢字 が 混ざった 文章 です</p>',
-			categories: [],
-			enclosure: null,
 		},
 		{url: 'https://news.example/feed.xml', title: null},
 	);

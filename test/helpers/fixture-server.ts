@@ -42,13 +42,19 @@ const types: Record<string, string> = {
 	'.opml': 'text/x-opml',
 };
 
+/**
+ * `host` picks the site under fixtures/web/. Absolute links to that site in served pages and feeds
+ * are rewritten to this server, so following them stays on loopback, as if the site were here.
+ */
 export async function startFixtureServer(options: {host?: string} = {}): Promise<FixtureServer> {
-	const root = join(fixturesDirectory, options.host ?? seedHost);
+	const host = options.host ?? seedHost;
+	const root = join(fixturesDirectory, host);
 	const requests: IncomingMessage[] = [];
+	let origin = '';
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((request, response) => {
 		requests.push(request);
-		handle(request, response, root).catch((error: unknown) => {
+		handle(request, response, {root, host, origin}).catch((error: unknown) => {
 			if (!response.headersSent) response.writeHead(500);
 			response.end(String(error));
 		});
@@ -59,7 +65,7 @@ export async function startFixtureServer(options: {host?: string} = {}): Promise
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const {port} = server.address() as AddressInfo;
-	const origin = `http://127.0.0.1:${port}`;
+	origin = `http://127.0.0.1:${port}`;
 	return {
 		origin,
 		url: (path) => new URL(path, origin).href,
@@ -71,16 +77,20 @@ export async function startFixtureServer(options: {host?: string} = {}): Promise
 	};
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
+type Site = {readonly root: string; readonly host: string; readonly origin: string};
+
+async function handle(request: IncomingMessage, response: ServerResponse, site: Site): Promise<void> {
 	const url = new URL(request.url ?? '/', 'http://fixture.invalid');
 	const parts = url.pathname.split('/').filter(Boolean);
-	if (parts[0] === '_test') return knob(parts.slice(1), url, request, response, root);
-	if (parts[0] === 'corpora')
+	if (parts[0] === '_test') return knob(parts.slice(1), url, request, response, site);
+	if (parts[0] === 'corpora') {
 		return serveFile(join(corporaDirectory, ...parts.slice(1).map(decodeURIComponent)), corporaDirectory, request, response);
-	return serveFile(join(root, ...parts.map(decodeURIComponent)), root, request, response);
+	}
+
+	return serveFile(join(site.root, ...parts.map(decodeURIComponent)), site.root, request, response, site);
 }
 
-async function serveFile(path: string, root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveFile(path: string, root: string, request: IncomingMessage, response: ServerResponse, site?: Site): Promise<void> {
 	const resolved = normalize(path);
 	const info = resolved.startsWith(normalize(root)) ? await stat(resolved).catch(() => undefined) : undefined;
 	if (!info?.isFile()) {
@@ -89,7 +99,8 @@ async function serveFile(path: string, root: string, request: IncomingMessage, r
 		return;
 	}
 
-	const body = await readFile(resolved);
+	let body = await readFile(resolved);
+	if (site && /\.(?:html|xml)$/.test(resolved)) body = Buffer.from(body.toString('utf8').replaceAll(`https://${site.host}`, site.origin));
 	const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
 	const lastModified = info.mtime.toUTCString();
 	const headers: Record<string, string> = {etag, 'last-modified': lastModified};
@@ -124,7 +135,7 @@ function sendBody(request: IncomingMessage, response: ServerResponse, status: nu
 	response.end(body);
 }
 
-async function knob(parts: string[], url: URL, request: IncomingMessage, response: ServerResponse, root: string): Promise<void> {
+async function knob(parts: string[], url: URL, request: IncomingMessage, response: ServerResponse, site: Site): Promise<void> {
 	const [name, argument] = parts;
 	const to = url.searchParams.get('to') ?? '/';
 	switch (name) {
@@ -162,7 +173,7 @@ async function knob(parts: string[], url: URL, request: IncomingMessage, respons
 		case 'delay': {
 			await new Promise((resolve) => setTimeout(resolve, Number(argument)));
 			const target = new URL(to, url);
-			return handle(Object.assign(request, {url: target.pathname + target.search}), response, root);
+			return handle(Object.assign(request, {url: target.pathname + target.search}), response, site);
 		}
 
 		case 'stall': {

@@ -1,0 +1,52 @@
+import {resolvePaths, type AppPaths} from '../config/paths.js';
+import {openSettings, type SettingsStore, type Subscription} from '../config/settings.js';
+import {Store} from '../store/store.js';
+import {printError, UsageError} from './output.js';
+
+export type AppContext = {
+	readonly paths: AppPaths;
+	readonly settings: SettingsStore;
+	readonly store: Store;
+	close(): void;
+};
+
+/** Opens settings and the database for a headless command; settings problems are reported once on stderr. */
+export function openApp(home: string | undefined): AppContext {
+	const paths = resolvePaths(home);
+	const settings = openSettings(paths);
+	for (const notice of settings.notices) printError(notice);
+	const store = Store.open(paths.databaseFile);
+	return {paths, settings, store, close: () => store.close()};
+}
+
+/** Finds subscriptions by URL or by title (case-insensitive, the override or the feed's own). */
+export function matchSubscriptions(context: AppContext, names: readonly string[]): Subscription[] {
+	const subscriptions = context.settings.get('subscriptions');
+	if (names.length === 0) return subscriptions;
+	const titles = feedTitles(context);
+	const matched: Subscription[] = [];
+	for (const name of names) {
+		const wanted = name.trim().toLowerCase();
+		const hits = subscriptions.filter(
+			(subscription) =>
+				subscription.url === name.trim() ||
+				subscription.title?.toLowerCase() === wanted ||
+				titles.get(subscription.url)?.toLowerCase() === wanted,
+		);
+		if (hits.length === 0) throw new UsageError(`no subscription matches "${name}" (see broadsheet feeds)`);
+		if (hits.length > 1)
+			throw new UsageError(`"${name}" matches ${hits.length} feeds: use the URL (${hits.map((hit) => hit.url).join(', ')})`);
+		if (!matched.some((subscription) => subscription.url === hits[0]!.url)) matched.push(hits[0]!);
+	}
+
+	return matched;
+}
+
+export function feedTitles(context: AppContext): Map<string, string | null> {
+	return new Map(context.store.feeds().map((feed) => [feed.url, feed.title]));
+}
+
+export function subscriptionsWithTag(context: AppContext, tag: string): Subscription[] {
+	const wanted = tag.toLowerCase();
+	return context.settings.get('subscriptions').filter((subscription) => subscription.tags.some((entry) => entry.toLowerCase() === wanted));
+}

@@ -1,0 +1,36 @@
+import {refreshFeeds} from '../refresh/refresh.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
+import {matchSubscriptions, type AppContext} from './context.js';
+import {exitCode, writeOut} from './output.js';
+import {progressLine} from './progress.js';
+
+/** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
+export async function refreshCommand(context: AppContext, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
+	const subscriptions = matchSubscriptions(context, options.feeds);
+	const {settings} = context;
+	const moved: string[] = [];
+	const summary = await refreshFeeds(context.store, subscriptions, {
+		concurrency: settings.get('concurrency'),
+		perHostConcurrency: settings.get('perHostConcurrency'),
+		keepItemsPerFeed: settings.get('keepItemsPerFeed'),
+		userAgent: settings.get('userAgent') ?? undefined,
+		onEvent: progressLine(process.stderr),
+		onMoved: (from, to) => {
+			settings.set(
+				'subscriptions',
+				settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
+			);
+			moved.push(`${from} moved permanently to ${to}: subscription updated`);
+		},
+	});
+
+	for (const line of moved) process.stderr.write(`broadsheet: ${sanitizeTerminal(line)}\n`);
+	if (options.json) await writeOut(JSON.stringify(summary, null, 2) + '\n');
+	if (summary.failed > 0) {
+		process.stderr.write(`broadsheet: ${summary.failed} of ${summary.total} feeds failed:\n`);
+		for (const failure of summary.failures) process.stderr.write(`  ${sanitizeTerminal(failure.message, {maxLength: 300})}\n`);
+	}
+
+	if (summary.failed === 0) return exitCode.ok;
+	return summary.failed === summary.total ? exitCode.failed : exitCode.partial;
+}

@@ -1,0 +1,178 @@
+import {readFile} from 'node:fs/promises';
+import type {Subscription} from '../config/settings.js';
+import {discoverFeeds} from '../feeds/discover.js';
+import {feedAccept} from '../feeds/fetch-feed.js';
+import type {ParsedFeed} from '../feeds/item.js';
+import {parseFeed} from '../feeds/parse.js';
+import {decodeBody} from '../net/charset.js';
+import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
+import {httpGet, mebibyte, parseHttpUrl} from '../net/http.js';
+import {parseOpml} from '../export/opml.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
+import {matchSubscriptions, type AppContext} from './context.js';
+import {exitCode, UsageError, writeOut} from './output.js';
+
+type Found = {url: string; feed: ParsedFeed; etag: string | undefined; lastModified: string | undefined};
+
+/** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
+export async function addCommand(
+	context: AppContext,
+	input: string | undefined,
+	options: {title?: string; tags: readonly string[]},
+): Promise<number> {
+	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
+	const url = parseHttpUrl(/^[a-z][a-z\d+.-]*:\/\//i.test(input) ? input : `https://${input}`).href;
+	const subscriptions = context.settings.get('subscriptions');
+	if (subscriptions.some((subscription) => subscription.url === url)) {
+		await writeOut(`Already subscribed to ${sanitizeTerminal(url)}\n`);
+		return exitCode.ok;
+	}
+
+	const found = await findFeed(url);
+	if (found.url !== url && subscriptions.some((subscription) => subscription.url === found.url)) {
+		await writeOut(`Already subscribed to ${sanitizeTerminal(found.url)}\n`);
+		return exitCode.ok;
+	}
+
+	const subscription: Subscription = {url: found.url, ...(options.title ? {title: options.title} : {}), tags: [...new Set(options.tags)]};
+	context.settings.set('subscriptions', [...subscriptions, subscription]);
+	const row = context.store.ensureFeed(found.url, options.title);
+	const saved = context.store.saveFetched(row.id, found.feed, {
+		etag: found.etag,
+		lastModified: found.lastModified,
+		now: new Date().toISOString(),
+		keep: context.settings.get('keepItemsPerFeed'),
+	});
+	const title = options.title ?? found.feed.title ?? found.url;
+	await writeOut(`Subscribed to ${sanitizeTerminal(title, {maxLength: 200})} (${sanitizeTerminal(found.url)}): ${saved.items} items\n`);
+	return exitCode.ok;
+}
+
+async function findFeed(url: string): Promise<Found> {
+	const response = await httpGet(url, {accept: `${feedAccept}, text/html;q=0.8`, maxBytes: 15 * mebibyte});
+	if (response.notModified) throw new BroadsheetError('http', `${describeUrl(url)}: unexpected 304`);
+	const {text} = decodeBody(response.body, response.contentType, 'xml');
+	try {
+		return {url: response.url, feed: await parseFeed(text, response.url), etag: response.etag, lastModified: response.lastModified};
+	} catch (error) {
+		if (!isBroadsheetError(error) || error.kind !== 'not-feed') throw error;
+	}
+
+	// A web page: follow the feeds it advertises, first one that parses wins.
+	const html = decodeBody(response.body, response.contentType, 'html').text;
+	const candidates = discoverFeeds(html, response.url);
+	if (candidates.length === 0)
+		throw new BroadsheetError('not-feed', `${describeUrl(response.url)}: neither a feed nor a page that links to one`);
+	let lastError: unknown;
+	for (const candidate of candidates) {
+		try {
+			const feedResponse = await httpGet(candidate, {accept: feedAccept, maxBytes: 15 * mebibyte});
+			if (feedResponse.notModified) continue;
+			const decoded = decodeBody(feedResponse.body, feedResponse.contentType, 'xml').text;
+			return {
+				url: feedResponse.url,
+				feed: await parseFeed(decoded, feedResponse.url),
+				etag: feedResponse.etag,
+				lastModified: feedResponse.lastModified,
+			};
+		} catch (error) {
+			lastError = error;
+		}
+	}
+
+	throw isBroadsheetError(lastError)
+		? lastError
+		: new BroadsheetError('not-feed', `${describeUrl(response.url)}: its feeds could not be read`);
+}
+
+/** `broadsheet remove <url|title>`: drops the subscription, its items and read state. */
+export async function removeCommand(context: AppContext, names: readonly string[]): Promise<number> {
+	if (names.length === 0) throw new UsageError('remove needs a feed URL or title: broadsheet remove <url|title>');
+	const doomed = matchSubscriptions(context, names);
+	const urls = new Set(doomed.map((subscription) => subscription.url));
+	context.settings.set(
+		'subscriptions',
+		context.settings.get('subscriptions').filter((subscription) => !urls.has(subscription.url)),
+	);
+	for (const subscription of doomed) context.store.removeFeed(subscription.url);
+	await writeOut(doomed.map((subscription) => `Removed ${sanitizeTerminal(subscription.title ?? subscription.url)}\n`).join(''));
+	return exitCode.ok;
+}
+
+/** `broadsheet feeds [--json]`: every subscription with its counts and health. */
+export async function feedsCommand(context: AppContext, options: {json: boolean}): Promise<number> {
+	const rows = new Map(context.store.feeds().map((feed) => [feed.url, feed]));
+	const list = context.settings.get('subscriptions').map((subscription) => {
+		const row = rows.get(subscription.url);
+		return {
+			title: subscription.title ?? row?.title ?? null,
+			url: subscription.url,
+			tags: subscription.tags.join(', '),
+			unread: row?.unread ?? 0,
+			total: row?.total ?? 0,
+			lastSuccess: row?.lastSuccess ?? null,
+			lastError: row?.errorMessage ?? null,
+		};
+	});
+	if (options.json) {
+		await writeOut(JSON.stringify(list, null, 2) + '\n');
+		return exitCode.ok;
+	}
+
+	const lines = list.map((feed) => {
+		const status = feed.lastError
+			? `✗ ${feed.lastError}`
+			: feed.lastSuccess
+				? `updated ${feed.lastSuccess.slice(0, 16).replace('T', ' ')}`
+				: 'never refreshed';
+		return `${String(feed.unread).padStart(5)} / ${String(feed.total).padEnd(5)} ${feed.title ?? feed.url}\n              ${feed.url}  ${status}`;
+	});
+	await writeOut(
+		sanitizeTerminal(lines.join('\n'), {keepNewlines: true}) + (lines.length > 0 ? '\n' : 'No subscriptions: broadsheet add <url>\n'),
+	);
+	return exitCode.ok;
+}
+
+/** `broadsheet import <file.opml>`: adds new subscriptions, reports what it skipped. Run `refresh` to fetch them. */
+export async function importCommand(context: AppContext, file: string | undefined): Promise<number> {
+	if (!file) throw new UsageError('import needs an OPML file: broadsheet import <file.opml>');
+	const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+		throw new BroadsheetError('file', `${describeUrl(file)}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+	});
+	let parsed;
+	try {
+		parsed = parseOpml(text);
+	} catch (error) {
+		throw new BroadsheetError('parse', `${describeUrl(file)}: ${(error as Error).message}`);
+	}
+
+	const existing = context.settings.get('subscriptions');
+	const known = new Set(existing.map((subscription) => subscription.url));
+	const added = parsed.subscriptions.filter((subscription) => !known.has(subscription.url));
+	context.settings.set('subscriptions', [...existing, ...added]);
+	const skipped = [
+		...parsed.skipped,
+		...parsed.subscriptions
+			.filter((subscription) => known.has(subscription.url))
+			.map((subscription) => ({url: subscription.url, reason: 'already subscribed'})),
+	];
+	let report = `Imported ${added.length} feeds${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}\n`;
+	for (const skip of skipped) report += `  skipped ${sanitizeTerminal(skip.url, {maxLength: 200})}: ${skip.reason}\n`;
+	await writeOut(report);
+	return exitCode.ok;
+}
+
+/** `broadsheet unread [--feed X]...`: the number of unread items, for status bars and scripts. */
+export async function unreadCommand(context: AppContext, options: {feeds: readonly string[]}): Promise<number> {
+	let feedIds: number[] | undefined;
+	if (options.feeds.length > 0) {
+		const urls = new Set(matchSubscriptions(context, options.feeds).map((subscription) => subscription.url));
+		feedIds = context.store
+			.feeds()
+			.filter((feed) => urls.has(feed.url))
+			.map((feed) => feed.id);
+	}
+
+	await writeOut(`${context.store.unreadCount(feedIds)}\n`);
+	return exitCode.ok;
+}

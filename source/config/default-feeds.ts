@@ -1,0 +1,11 @@
+import type {Subscription} from './settings.js';
+
+/** What a first run subscribes to: a few real, reliable news feeds. Listed in the README; `broadsheet remove` takes any away. */
+export const defaultSubscriptions: Subscription[] = [
+	{url: 'https://www.aljazeera.com/xml/rss/all.xml', title: 'Al Jazeera', tags: ['world']},
+	{url: 'https://feeds.bbci.co.uk/news/world/rss.xml', title: 'BBC World', tags: ['world']},
+	{url: 'https://www.theguardian.com/world/rss', title: 'The Guardian World', tags: ['world']},
+	{url: 'https://feeds.npr.org/1001/rss.xml', title: 'NPR News', tags: ['us']},
+	{url: 'https://hnrss.org/frontpage', title: 'Hacker News', tags: ['tech']},
+	{url: 'https://feeds.arstechnica.com/arstechnica/index', title: 'Ars Technica', tags: ['tech']},
+];

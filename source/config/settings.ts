@@ -1,0 +1,108 @@
+import {existsSync, renameSync, statSync} from 'node:fs';
+import Conf from 'conf';
+import type {AppPaths} from './paths.js';
+import {defaultSubscriptions} from './default-feeds.js';
+
+/** A feed the user follows. `title` overrides the feed's own; tags group feeds for export and the UI. */
+export type Subscription = {url: string; title?: string; tags: string[]};
+
+export type Settings = {
+	subscriptions: Subscription[];
+	/** Minutes between background refreshes in the reader; 0: only on demand. */
+	refreshIntervalMinutes: number;
+	/** Feeds fetched at once, and at once from one host. */
+	concurrency: number;
+	perHostConcurrency: number;
+	/** Items kept per feed (starred items are always kept). */
+	keepItemsPerFeed: number;
+	theme: 'auto' | 'dark' | 'light';
+	/** Action name → keys, overriding the defaults. */
+	keyBindings: Record<string, string[]>;
+	/** Sent instead of Broadsheet's own User-Agent when set. */
+	userAgent: string | null;
+};
+
+const schema = {
+	subscriptions: {
+		type: 'array',
+		items: {
+			type: 'object',
+			properties: {
+				url: {type: 'string', pattern: '^https?://'},
+				title: {type: 'string'},
+				tags: {type: 'array', items: {type: 'string'}},
+			},
+			required: ['url'],
+		},
+	},
+	refreshIntervalMinutes: {type: 'number', minimum: 0},
+	concurrency: {type: 'integer', minimum: 1, maximum: 64},
+	perHostConcurrency: {type: 'integer', minimum: 1, maximum: 16},
+	keepItemsPerFeed: {type: 'integer', minimum: 10},
+	theme: {enum: ['auto', 'dark', 'light']},
+	keyBindings: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string'}}},
+	userAgent: {type: ['string', 'null']},
+} as const;
+
+export const defaultSettings: Settings = {
+	subscriptions: [],
+	refreshIntervalMinutes: 30,
+	concurrency: 8,
+	perHostConcurrency: 2,
+	keepItemsPerFeed: 1000,
+	theme: 'auto',
+	keyBindings: {},
+	userAgent: null,
+};
+
+export type SettingsStore = {
+	readonly path: string;
+	get<K extends keyof Settings>(key: K): Settings[K];
+	set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+	/** What happened on load that the user must hear about (a corrupt file moved aside). */
+	readonly notices: readonly string[];
+};
+
+/**
+ * Settings in config.json through conf. A file that does not parse or validate is never wiped:
+ * it is moved to config.json.corrupt-<timestamp> and Broadsheet starts from defaults, saying so.
+ * The first run subscribes to a short list of real news feeds.
+ */
+export function openSettings(paths: AppPaths): SettingsStore {
+	const notices: string[] = [];
+	const firstRun = !existsSync(paths.configFile);
+	const mode = firstRun ? undefined : statSync(paths.configFile).mode & 0o777;
+	const open = () =>
+		new Conf<Settings>({
+			cwd: paths.configDirectory,
+			configName: 'config',
+			projectSuffix: '',
+			accessPropertiesByDotNotation: false,
+			clearInvalidConfig: false,
+			schema,
+			defaults: defaultSettings,
+			...(mode === undefined ? {} : {configFileMode: mode}),
+		});
+
+	let conf: Conf<Settings>;
+	try {
+		conf = open();
+	} catch (error) {
+		const backup = `${paths.configFile}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+		renameSync(paths.configFile, backup);
+		notices.push(`${paths.configFile} could not be read (${firstLine(error)}); moved it to ${backup} and started with defaults`);
+		conf = open();
+	}
+
+	if (firstRun) conf.set('subscriptions', defaultSubscriptions);
+	return {
+		path: conf.path,
+		get: (key) => conf.get(key),
+		set: (key, value) => conf.set(key, value as Exclude<Settings[typeof key], undefined>),
+		notices,
+	};
+}
+
+function firstLine(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
+}

@@ -1,0 +1,49 @@
+import type {ArticleDocument} from '../articles/document.js';
+import type {StoredItem} from '../store/store.js';
+import {htmlToPlainText} from '../text/html-text.js';
+
+/** The export schema's name and version, carried by every JSON and NDJSON export. */
+export const exportSchema = {name: 'broadsheet.items', version: 1} as const;
+
+/**
+ * One exported headline. Every field is a string, number, boolean or null; with --full,
+ * `article` holds the extracted article document (its own versioned schema).
+ */
+export type ItemRecord = {
+	id: string;
+	feedUrl: string;
+	feedTitle: string | null;
+	title: string;
+	link: string | null;
+	published: string | null;
+	firstSeen: string;
+	author: string | null;
+	summary: string | null;
+	/** Categories joined with ", ". */
+	categories: string | null;
+	enclosureUrl: string | null;
+	read: boolean;
+	starred: boolean;
+	article?: ArticleDocument | null;
+};
+
+export function toItemRecord(item: StoredItem, article?: ArticleDocument | null): ItemRecord {
+	const summaryHtml = item.summaryHtml ?? item.contentHtml;
+	const record: ItemRecord = {
+		id: item.guid,
+		feedUrl: item.feedUrl,
+		feedTitle: item.feedTitle,
+		title: item.title,
+		link: item.link,
+		published: item.published,
+		firstSeen: item.firstSeen,
+		author: item.author,
+		summary: summaryHtml ? htmlToPlainText(summaryHtml) || null : null,
+		categories: item.categories.length > 0 ? item.categories.join(', ') : null,
+		enclosureUrl: item.enclosure?.url ?? null,
+		read: item.read,
+		starred: item.starred,
+	};
+	if (article !== undefined) record.article = article;
+	return record;
+}

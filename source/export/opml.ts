@@ -1,0 +1,79 @@
+import {DOMParser} from 'linkedom';
+import type {Subscription} from '../config/settings.js';
+import {absoluteHttpUrl} from '../net/url.js';
+import {escapeHtml} from '../text/escape-html.js';
+import {collapseWhitespace} from '../text/html-text.js';
+
+/** Subscriptions as OPML 2.0; tags become folders (a feed with several tags appears in each). */
+export function subscriptionsToOpml(subscriptions: readonly Subscription[], titles: ReadonlyMap<string, string | null>, now: Date): string {
+	const outline = (subscription: Subscription, indent: string) => {
+		const title = subscription.title ?? titles.get(subscription.url) ?? subscription.url;
+		return `${indent}<outline type="rss" text="${escapeHtml(title)}" title="${escapeHtml(title)}" xmlUrl="${escapeHtml(subscription.url)}"/>`;
+	};
+
+	const untagged = subscriptions.filter((subscription) => subscription.tags.length === 0);
+	const tags = [...new Set(subscriptions.flatMap((subscription) => subscription.tags))].sort((a, b) => a.localeCompare(b));
+	const lines = [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		'<opml version="2.0">',
+		'  <head>',
+		'    <title>Broadsheet subscriptions</title>',
+		`    <dateCreated>${now.toUTCString()}</dateCreated>`,
+		'  </head>',
+		'  <body>',
+		...tags.flatMap((tag) => [
+			`    <outline text="${escapeHtml(tag)}" title="${escapeHtml(tag)}">`,
+			...subscriptions.filter((subscription) => subscription.tags.includes(tag)).map((subscription) => outline(subscription, '      ')),
+			'    </outline>',
+		]),
+		...untagged.map((subscription) => outline(subscription, '    ')),
+		'  </body>',
+		'</opml>',
+	];
+	return lines.join('\n') + '\n';
+}
+
+export type OpmlImport = {
+	readonly subscriptions: Subscription[];
+	readonly skipped: ReadonlyArray<{readonly url: string; readonly reason: string}>;
+};
+
+/** Reads OPML: only http(s) feed URLs, deduplicated; the titles of enclosing outlines become tags. */
+export function parseOpml(xml: string): OpmlImport {
+	const document = new DOMParser().parseFromString(xml.replace(/^\uFEFF/, ''), 'text/xml');
+	const body = document.querySelector('body');
+	if (!document.querySelector('opml') || !body) throw new Error('not an OPML document');
+	const found = new Map<string, Subscription>();
+	const skipped: Array<{url: string; reason: string}> = [];
+
+	const walk = (parent: Element, tags: string[]) => {
+		for (const outline of Array.from(parent.children)) {
+			if (outline.tagName.toLowerCase() !== 'outline') continue;
+			const label = collapseWhitespace(outline.getAttribute('title') ?? outline.getAttribute('text') ?? '');
+			const raw = outline.getAttribute('xmlUrl') ?? outline.getAttribute('xmlurl');
+			if (raw === null) {
+				walk(outline, label ? [...tags, label] : tags);
+				continue;
+			}
+
+			const url = /^https?:\/\//i.test(raw.trim()) ? absoluteHttpUrl(raw, raw.trim()) : null;
+			if (!url) {
+				skipped.push({url: raw, reason: 'not an http(s) URL'});
+				continue;
+			}
+
+			const existing = found.get(url);
+			if (existing) {
+				for (const tag of tags) if (!existing.tags.includes(tag)) existing.tags.push(tag);
+				skipped.push({url, reason: 'listed twice'});
+				continue;
+			}
+
+			found.set(url, {url, ...(label ? {title: label} : {}), tags: [...tags]});
+			walk(outline, tags);
+		}
+	};
+
+	walk(body, []);
+	return {subscriptions: [...found.values()], skipped};
+}

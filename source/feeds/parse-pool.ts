@@ -1,0 +1,64 @@
+import {Worker} from 'node:worker_threads';
+import {BroadsheetError, type FailureKind} from '../net/errors.js';
+import type {ParsedFeed} from './item.js';
+import {parseFeed} from './parse.js';
+import type {ParseRequest} from './parse-worker.js';
+
+/** Below this many characters a feed parses faster here than the round trip to a worker costs. */
+const offThreadThreshold = 256 * 1024;
+
+type Reply = {id: number; feed?: ParsedFeed; error?: {kind: FailureKind; message: string}};
+
+/**
+ * Parses large feeds on one shared worker thread (started on first use, unref'd so it never keeps
+ * the process alive) and small ones inline.
+ */
+export class FeedParsePool {
+	private worker: Worker | undefined;
+	private nextId = 1;
+	private readonly pending = new Map<number, {resolve: (feed: ParsedFeed) => void; reject: (error: Error) => void}>();
+
+	readonly parse = async (text: string, url: string): Promise<ParsedFeed> => {
+		if (text.length < offThreadThreshold) return parseFeed(text, url);
+		const worker = this.ensureWorker();
+		const id = this.nextId++;
+		return new Promise<ParsedFeed>((resolve, reject) => {
+			this.pending.set(id, {resolve, reject});
+			if (this.pending.size === 1) worker.ref();
+			worker.postMessage({id, text, url} satisfies ParseRequest);
+		});
+	};
+
+	async close(): Promise<void> {
+		const worker = this.worker;
+		this.worker = undefined;
+		await worker?.terminate();
+	}
+
+	private ensureWorker(): Worker {
+		if (this.worker) return this.worker;
+		// Source runs resolve ./parse-worker.js to the .ts file through tsx; the bundle ships dist/parse-worker.js beside cli.js.
+		const worker = new Worker(new URL('./parse-worker.js', import.meta.url));
+		worker.unref();
+		worker.on('message', (reply: Reply) => {
+			const waiter = this.pending.get(reply.id);
+			if (!waiter) return;
+			this.pending.delete(reply.id);
+			if (this.pending.size === 0) worker.unref();
+			if (reply.feed) waiter.resolve(reply.feed);
+			else waiter.reject(new BroadsheetError(reply.error?.kind ?? 'parse', reply.error?.message ?? 'feed could not be parsed'));
+		});
+		worker.on('error', (error) => this.failAll(error));
+		worker.on('exit', () => {
+			if (this.worker === worker) this.worker = undefined;
+			this.failAll(new Error('feed parser stopped'));
+		});
+		this.worker = worker;
+		return worker;
+	}
+
+	private failAll(error: Error): void {
+		for (const waiter of this.pending.values()) waiter.reject(new BroadsheetError('parse', `feed parser failed: ${error.message}`));
+		this.pending.clear();
+	}
+}

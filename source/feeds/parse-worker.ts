@@ -1,0 +1,17 @@
+/* Worker entry: parses feed text off the main thread, so a 5 MB feed never freezes the reader. */
+import {parentPort} from 'node:worker_threads';
+import {isBroadsheetError} from '../net/errors.js';
+import {parseFeed} from './parse.js';
+
+export type ParseRequest = {readonly id: number; readonly text: string; readonly url: string};
+
+parentPort?.on('message', (request: ParseRequest) => {
+	parseFeed(request.text, request.url).then(
+		(feed) => parentPort!.postMessage({id: request.id, feed}),
+		(error: unknown) =>
+			parentPort!.postMessage({
+				id: request.id,
+				error: isBroadsheetError(error) ? {kind: error.kind, message: error.message} : {kind: 'parse', message: String(error)},
+			}),
+	);
+});

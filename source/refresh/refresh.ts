@@ -1,0 +1,141 @@
+import type {Subscription} from '../config/settings.js';
+import {fetchFeed} from '../feeds/fetch-feed.js';
+import {FeedParsePool} from '../feeds/parse-pool.js';
+import {BroadsheetError, isBroadsheetError} from '../net/errors.js';
+import type {Store} from '../store/store.js';
+import {retryAfterUntil} from './retry-after.js';
+import {runLimited} from './schedule.js';
+
+export type RefreshEvent =
+	| {readonly type: 'start'; readonly total: number}
+	| {readonly type: 'feed-start'; readonly url: string}
+	| {readonly type: 'feed-done'; readonly url: string; readonly title: string | null; readonly newItems: number; readonly items: number}
+	| {readonly type: 'feed-not-modified'; readonly url: string}
+	| {readonly type: 'feed-failed'; readonly url: string; readonly kind: string; readonly message: string}
+	| {readonly type: 'feed-deferred'; readonly url: string; readonly until: string}
+	| {readonly type: 'feed-moved'; readonly from: string; readonly to: string}
+	| {readonly type: 'done'; readonly summary: RefreshSummary};
+
+export type RefreshSummary = {
+	readonly total: number;
+	readonly updated: number;
+	readonly notModified: number;
+	readonly failed: number;
+	readonly deferred: number;
+	readonly newItems: number;
+	readonly milliseconds: number;
+	readonly failures: ReadonlyArray<{readonly url: string; readonly message: string}>;
+};
+
+export type RefreshOptions = {
+	readonly concurrency: number;
+	readonly perHostConcurrency: number;
+	readonly keepItemsPerFeed: number;
+	readonly userAgent?: string | undefined;
+	readonly onEvent?: (event: RefreshEvent) => void;
+	/** A permanent redirect seen on two refreshes in a row: the subscription should follow it. */
+	readonly onMoved?: (from: string, to: string) => void;
+	readonly signal?: AbortSignal;
+	readonly now?: () => Date;
+};
+
+/**
+ * Refreshes feeds concurrently (a global limit and a per-host limit) with conditional GETs.
+ * A 304 costs no parse; a failure is recorded on the feed without touching its items; a server's
+ * Retry-After is remembered per host; a permanent redirect is followed once it repeats.
+ */
+export async function refreshFeeds(store: Store, subscriptions: readonly Subscription[], options: RefreshOptions): Promise<RefreshSummary> {
+	const started = performance.now();
+	const now = options.now ?? (() => new Date());
+	const emit = options.onEvent ?? (() => undefined);
+	const pool = new FeedParsePool();
+	const counts = {updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0};
+	const failures: Array<{url: string; message: string}> = [];
+	emit({type: 'start', total: subscriptions.length});
+
+	const refreshOne = async (subscription: Subscription) => {
+		const feed = store.ensureFeed(subscription.url, subscription.title);
+		const host = hostOf(subscription.url);
+		const until = store.hostRetryAfter(host);
+		if (until && until > now().toISOString()) {
+			counts.deferred++;
+			emit({type: 'feed-deferred', url: subscription.url, until});
+			return;
+		}
+
+		emit({type: 'feed-start', url: subscription.url});
+		try {
+			const result = await fetchFeed(subscription.url, {
+				etag: feed.etag ?? undefined,
+				lastModified: feed.lastModified ?? undefined,
+				userAgent: options.userAgent,
+				signal: options.signal,
+				parse: pool.parse,
+			});
+			const time = now().toISOString();
+			if (result.notModified) {
+				store.markNotModified(feed.id, time);
+				counts.notModified++;
+				emit({type: 'feed-not-modified', url: subscription.url});
+				return;
+			}
+
+			const saved = store.saveFetched(feed.id, result.feed, {
+				etag: result.etag,
+				lastModified: result.lastModified,
+				now: time,
+				keep: options.keepItemsPerFeed,
+			});
+			counts.updated++;
+			counts.newItems += saved.newItems;
+			emit({type: 'feed-done', url: subscription.url, title: subscription.title ?? result.feed.title, ...saved});
+			followPermanentRedirect(store, feed.id, subscription.url, result.redirects, options, emit);
+		} catch (error) {
+			const failure = isBroadsheetError(error) ? error : new BroadsheetError('parse', String(error));
+			if (failure.status === 429 || failure.status === 503) store.setHostRetryAfter(host, retryAfterUntil(failure.retryAfter, now()));
+			store.markFailed(feed.id, failure.kind, failure.message, now().toISOString());
+			counts.failed++;
+			failures.push({url: subscription.url, message: failure.message});
+			emit({type: 'feed-failed', url: subscription.url, kind: failure.kind, message: failure.message});
+		}
+	};
+
+	try {
+		await runLimited(
+			subscriptions,
+			{limit: options.concurrency, perKeyLimit: options.perHostConcurrency, key: (subscription) => hostOf(subscription.url)},
+			refreshOne,
+		);
+	} finally {
+		await pool.close();
+	}
+
+	const summary: RefreshSummary = {total: subscriptions.length, ...counts, failures, milliseconds: Math.round(performance.now() - started)};
+	emit({type: 'done', summary});
+	return summary;
+}
+
+function followPermanentRedirect(
+	store: Store,
+	feedId: number,
+	url: string,
+	redirects: ReadonlyArray<{from: string; to: string; permanent: boolean}>,
+	options: RefreshOptions,
+	emit: (event: RefreshEvent) => void,
+): void {
+	// Only a chain of permanent redirects moves a feed; a temporary hop anywhere means "stay".
+	const target = redirects.length > 0 && redirects.every((hop) => hop.permanent) ? redirects.at(-1)!.to : null;
+	const seen = store.recordPermanentRedirect(feedId, target);
+	if (!target || seen < 2) return;
+	store.renameFeed(feedId, target);
+	options.onMoved?.(url, target);
+	emit({type: 'feed-moved', from: url, to: target});
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}

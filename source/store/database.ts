@@ -1,0 +1,51 @@
+import {mkdirSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {DatabaseSync} from 'node:sqlite';
+import {BroadsheetError} from '../net/errors.js';
+import {migrations} from './migrations.js';
+
+/**
+ * Opens the SQLite database (node:sqlite, no native add-on) in WAL mode with a busy timeout, so the
+ * reader and a cron `refresh` can write at once, and brings its schema up to date.
+ */
+export function openDatabase(file: string): DatabaseSync {
+	if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
+	const db = new DatabaseSync(file, {timeout: 10_000});
+	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;');
+	migrate(db, file);
+	return db;
+}
+
+function migrate(db: DatabaseSync, file: string): void {
+	const current = (db.prepare('PRAGMA user_version').get() as {user_version: number}).user_version;
+	if (current > migrations.length) {
+		db.close();
+		throw new BroadsheetError(
+			'file',
+			`${file} was written by a newer Broadsheet (schema ${current}, this version knows ${migrations.length}): update Broadsheet`,
+		);
+	}
+
+	for (let version = current; version < migrations.length; version++) {
+		// Each step and its version bump commit together; a second process waits on the write lock, then sees the new version.
+		inTransaction(db, () => {
+			const now = (db.prepare('PRAGMA user_version').get() as {user_version: number}).user_version;
+			if (now !== version) return;
+			db.exec(migrations[version]!);
+			db.exec(`PRAGMA user_version = ${version + 1}`);
+		});
+	}
+}
+
+/** Runs `work` in one IMMEDIATE transaction (takes the write lock up front: no deadlock between two writers). */
+export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const result = work();
+		db.exec('COMMIT');
+		return result;
+	} catch (error) {
+		if (db.isTransaction) db.exec('ROLLBACK');
+		throw error;
+	}
+}

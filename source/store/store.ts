@@ -1,0 +1,353 @@
+import type {DatabaseSync, StatementSync} from 'node:sqlite';
+import type {ArticleDocument} from '../articles/document.js';
+import type {Enclosure, FeedItem, ParsedFeed} from '../feeds/item.js';
+import {htmlToPlainText} from '../text/html-text.js';
+import {inTransaction, openDatabase} from './database.js';
+
+export type FeedRow = {
+	readonly id: number;
+	readonly url: string;
+	readonly title: string | null;
+	readonly siteUrl: string | null;
+	readonly etag: string | null;
+	readonly lastModified: string | null;
+	readonly lastAttempt: string | null;
+	readonly lastSuccess: string | null;
+	readonly errorKind: string | null;
+	readonly errorMessage: string | null;
+	readonly movedTo: string | null;
+	readonly movedCount: number;
+};
+
+export type FeedSummary = FeedRow & {readonly unread: number; readonly total: number};
+
+export type StoredItem = {
+	readonly id: number;
+	readonly feedId: number;
+	readonly feedUrl: string;
+	readonly feedTitle: string | null;
+	readonly guid: string;
+	readonly title: string;
+	readonly link: string | null;
+	readonly published: string | null;
+	readonly author: string | null;
+	readonly summaryHtml: string | null;
+	readonly contentHtml: string | null;
+	readonly categories: readonly string[];
+	readonly enclosure: Enclosure | null;
+	readonly firstSeen: string;
+	readonly read: boolean;
+	readonly starred: boolean;
+};
+
+export type ItemQuery = {
+	readonly feedIds?: readonly number[];
+	readonly unreadOnly?: boolean;
+	readonly starredOnly?: boolean;
+	/** ISO time: only items published (or first seen) at or after it. */
+	readonly since?: string;
+	readonly limit?: number;
+	readonly offset?: number;
+};
+
+export type SaveResult = {readonly newItems: number; readonly items: number};
+
+type Row = Record<string, unknown>;
+
+const feedColumns = `f.id, f.url, f.title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
+	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.moved_to AS movedTo, f.moved_count AS movedCount`;
+const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, f.title AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
+	i.summary AS summaryHtml, i.content AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
+
+/** Everything Broadsheet writes itself: feeds, items and their read state, extracted articles, HTTP validators. */
+export class Store {
+	static open(file: string): Store {
+		return new Store(openDatabase(file));
+	}
+
+	readonly db: DatabaseSync;
+	private readonly statements = new Map<string, StatementSync>();
+
+	constructor(db: DatabaseSync) {
+		this.db = db;
+	}
+
+	close(): void {
+		this.db.close();
+	}
+
+	/** The feed row for a URL, created when new. */
+	ensureFeed(url: string, title?: string): FeedRow {
+		this.run('INSERT INTO feeds (url, title) VALUES (?, ?) ON CONFLICT (url) DO NOTHING', url, title ?? null);
+		return this.feedByUrl(url)!;
+	}
+
+	feedByUrl(url: string): FeedRow | undefined {
+		return this.get(`SELECT ${feedColumns} FROM feeds f WHERE f.url = ?`, url) as FeedRow | undefined;
+	}
+
+	/** Every feed with its unread and total counts: two index-only aggregates, never a scan of item rows' content. */
+	feeds(): FeedSummary[] {
+		return this.all(
+			`SELECT ${feedColumns},
+				(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0) AS unread,
+				(SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS total
+			FROM feeds f ORDER BY lower(coalesce(f.title, f.url))`,
+		) as FeedSummary[];
+	}
+
+	/** Stores a fetched feed in one transaction: metadata, validators, new and changed items, retention. */
+	saveFetched(
+		feedId: number,
+		feed: ParsedFeed,
+		fetched: {etag: string | undefined; lastModified: string | undefined; now: string; keep: number},
+	): SaveResult {
+		return inTransaction(this.db, () => {
+			this.run(
+				`UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, last_modified = ?, last_attempt = ?,
+				last_success = ?, error_kind = NULL, error_message = NULL WHERE id = ?`,
+				feed.title,
+				feed.siteUrl,
+				fetched.etag ?? null,
+				fetched.lastModified ?? null,
+				fetched.now,
+				fetched.now,
+				feedId,
+			);
+			let newItems = 0;
+			for (const item of feed.items) if (this.upsertItem(feedId, item, fetched.now)) newItems++;
+			this.applyRetention(feedId, fetched.keep);
+			return {newItems, items: feed.items.length};
+		});
+	}
+
+	private upsertItem(feedId: number, item: FeedItem, now: string): boolean {
+		const values = [
+			item.title,
+			item.link,
+			item.published,
+			item.author,
+			item.summaryHtml,
+			item.contentHtml,
+			JSON.stringify(item.categories),
+			item.enclosure ? JSON.stringify(item.enclosure) : null,
+		] as const;
+		const inserted = this.run(
+			`INSERT INTO items (feed_id, guid, title, link, published, author, summary, content, categories, enclosure, first_seen, sort_time)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`,
+			feedId,
+			item.id,
+			...values,
+			now,
+			item.published ?? now,
+		);
+		if (inserted.changes === 1) {
+			this.run(
+				'INSERT INTO items_search (rowid, title, summary, article) VALUES (?, ?, ?, ?)',
+				inserted.lastInsertRowid,
+				item.title,
+				searchText(item),
+				'',
+			);
+			return true;
+		}
+
+		// Known item: refresh what the feed may have corrected; read and starred stay as the user left them.
+		const changed = this.get(
+			`UPDATE items SET title = ?, link = ?, published = ?, author = ?, summary = ?, content = ?, categories = ?, enclosure = ?,
+				sort_time = coalesce(?, first_seen)
+			WHERE feed_id = ? AND guid = ? AND (title IS NOT ? OR link IS NOT ? OR published IS NOT ? OR summary IS NOT ? OR content IS NOT ?)
+			RETURNING id`,
+			...values,
+			item.published,
+			feedId,
+			item.id,
+			item.title,
+			item.link,
+			item.published,
+			item.summaryHtml,
+			item.contentHtml,
+		) as {id: number} | undefined;
+		if (changed) this.run('UPDATE items_search SET title = ?, summary = ? WHERE rowid = ?', item.title, searchText(item), changed.id);
+		return false;
+	}
+
+	/** Keeps the newest `keep` items of a feed, and every starred one. */
+	private applyRetention(feedId: number, keep: number): void {
+		const {count} = this.get('SELECT count(*) AS count FROM items WHERE feed_id = ?', feedId) as {count: number};
+		if (count <= keep) return;
+		this.run(
+			`DELETE FROM items WHERE feed_id = ? AND starred = 0 AND id NOT IN
+			(SELECT id FROM items WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?)`,
+			feedId,
+			feedId,
+			keep,
+		);
+	}
+
+	markNotModified(feedId: number, now: string): void {
+		this.run('UPDATE feeds SET last_attempt = ?, last_success = ?, error_kind = NULL, error_message = NULL WHERE id = ?', now, now, feedId);
+	}
+
+	/** Records a failure; the feed's items stay as they were. */
+	markFailed(feedId: number, kind: string, message: string, now: string): void {
+		this.run('UPDATE feeds SET last_attempt = ?, error_kind = ?, error_message = ? WHERE id = ?', now, kind, message, feedId);
+	}
+
+	/** Notes where a permanent redirect pointed; returns how many refreshes in a row it has pointed there. */
+	recordPermanentRedirect(feedId: number, target: string | null): number {
+		const row = this.get(
+			`UPDATE feeds SET moved_count = CASE WHEN ? IS NOT NULL AND moved_to IS ? THEN moved_count + 1 WHEN ? IS NULL THEN 0 ELSE 1 END,
+				moved_to = ? WHERE id = ? RETURNING moved_count AS count`,
+			target,
+			target,
+			target,
+			target,
+			feedId,
+		) as {count: number};
+		return row.count;
+	}
+
+	/** A feed that moved keeps its items and read state under the new URL. */
+	renameFeed(feedId: number, url: string): void {
+		inTransaction(this.db, () => {
+			const existing = this.feedByUrl(url);
+			if (existing && existing.id !== feedId) this.run('DELETE FROM feeds WHERE id = ?', existing.id);
+			this.run('UPDATE feeds SET url = ?, moved_to = NULL, moved_count = 0 WHERE id = ?', url, feedId);
+		});
+	}
+
+	removeFeed(url: string): boolean {
+		return this.run('DELETE FROM feeds WHERE url = ?', url).changes > 0;
+	}
+
+	items(query: ItemQuery = {}): StoredItem[] {
+		const where: string[] = [];
+		const parameters: Array<string | number> = [];
+		if (query.feedIds) {
+			if (query.feedIds.length === 0) return [];
+			where.push(`i.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
+			parameters.push(...query.feedIds);
+		}
+
+		if (query.unreadOnly) where.push('i.read = 0');
+		if (query.starredOnly) where.push('i.starred = 1');
+		if (query.since) {
+			where.push('i.sort_time >= ?');
+			parameters.push(query.since);
+		}
+
+		const rows = this.all(
+			`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id
+			${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+			ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`,
+			...parameters,
+			query.limit ?? -1,
+			query.offset ?? 0,
+		);
+		return rows.map((row) => toItem(row));
+	}
+
+	unreadCount(feedIds?: readonly number[]): number {
+		if (feedIds?.length === 0) return 0;
+		const filter = feedIds ? `AND feed_id IN (${feedIds.map(() => '?').join(', ')})` : '';
+		return (this.get(`SELECT count(*) AS count FROM items WHERE read = 0 ${filter}`, ...(feedIds ?? [])) as {count: number}).count;
+	}
+
+	setRead(ids: readonly number[], read: boolean): void {
+		inTransaction(this.db, () => {
+			for (const id of ids) this.run('UPDATE items SET read = ? WHERE id = ?', read ? 1 : 0, id);
+		});
+	}
+
+	setStarred(id: number, starred: boolean): void {
+		this.run('UPDATE items SET starred = ? WHERE id = ?', starred ? 1 : 0, id);
+	}
+
+	article(url: string): ArticleDocument | undefined {
+		const row = this.get('SELECT document FROM articles WHERE url = ?', url) as {document: string} | undefined;
+		return row ? (JSON.parse(row.document) as ArticleDocument) : undefined;
+	}
+
+	/** Caches an extracted article and makes its text searchable for the items that link to it. */
+	saveArticle(url: string, document: ArticleDocument, text: string, now: string): void {
+		inTransaction(this.db, () => {
+			this.run(
+				'INSERT INTO articles (url, document, fetched_at) VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET document = excluded.document, fetched_at = excluded.fetched_at',
+				url,
+				JSON.stringify(document),
+				now,
+			);
+			this.run('UPDATE items_search SET article = ? WHERE rowid IN (SELECT id FROM items WHERE link = ?)', text, url);
+		});
+	}
+
+	hostRetryAfter(host: string): string | undefined {
+		return (this.get('SELECT retry_after AS until FROM hosts WHERE host = ?', host) as {until: string} | undefined)?.until;
+	}
+
+	setHostRetryAfter(host: string, until: string | null): void {
+		if (until === null) this.run('DELETE FROM hosts WHERE host = ?', host);
+		else
+			this.run(
+				'INSERT INTO hosts (host, retry_after) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET retry_after = excluded.retry_after',
+				host,
+				until,
+			);
+	}
+
+	/** Full-text search over titles, summaries and article text, best matches first. */
+	search(text: string, limit = 200): StoredItem[] {
+		const query = toFtsQuery(text);
+		if (!query) return [];
+		const rows = this.all(
+			`SELECT ${itemColumns} FROM items_search s JOIN items i ON i.id = s.rowid JOIN feeds f ON f.id = i.feed_id
+			WHERE items_search MATCH ? ORDER BY bm25(items_search, 5.0, 2.0, 1.0) LIMIT ?`,
+			query,
+			limit,
+		);
+		return rows.map((row) => toItem(row));
+	}
+
+	private statement(sql: string): StatementSync {
+		let statement = this.statements.get(sql);
+		if (!statement) {
+			statement = this.db.prepare(sql);
+			this.statements.set(sql, statement);
+		}
+
+		return statement;
+	}
+
+	private run(sql: string, ...parameters: Array<string | number | bigint | null>) {
+		return this.statement(sql).run(...parameters);
+	}
+
+	private get(sql: string, ...parameters: Array<string | number | bigint | null>): Row | undefined {
+		return this.statement(sql).get(...parameters) as Row | undefined;
+	}
+
+	private all(sql: string, ...parameters: Array<string | number | bigint | null>): Row[] {
+		return this.statement(sql).all(...parameters) as Row[];
+	}
+}
+
+function toItem(row: Row): StoredItem {
+	return {
+		...(row as unknown as StoredItem),
+		categories: JSON.parse(row['categories'] as string) as string[],
+		enclosure: row['enclosure'] ? (JSON.parse(row['enclosure'] as string) as Enclosure) : null,
+		read: row['read'] === 1,
+		starred: row['starred'] === 1,
+	};
+}
+
+function searchText(item: FeedItem): string {
+	return htmlToPlainText(`${item.summaryHtml ?? ''} ${item.contentHtml ?? ''}`).slice(0, 20_000);
+}
+
+/** Words as prefix terms, each quoted: user input never reaches FTS5 syntax. */
+function toFtsQuery(text: string): string {
+	const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+	return words.map((word) => `"${word}"*`).join(' ');
+}
