@@ -1,3 +1,4 @@
+import {decodeXML} from 'entities';
 import {DOMParser} from 'linkedom';
 import type {Subscription} from '../config/settings.js';
 import {absoluteHttpUrl} from '../net/url.js';
@@ -49,8 +50,8 @@ export function parseOpml(xml: string): OpmlImport {
 	const walk = (parent: Element, tags: string[]) => {
 		for (const outline of Array.from(parent.children)) {
 			if (outline.tagName.toLowerCase() !== 'outline') continue;
-			const label = collapseWhitespace(outline.getAttribute('title') ?? outline.getAttribute('text') ?? '');
-			const raw = outline.getAttribute('xmlUrl') ?? outline.getAttribute('xmlurl');
+			const label = collapseWhitespace(attribute(outline, 'title') ?? attribute(outline, 'text') ?? '');
+			const raw = attribute(outline, 'xmlUrl') ?? attribute(outline, 'xmlurl');
 			if (raw === null) {
 				walk(outline, label ? [...tags, label] : tags);
 				continue;
@@ -76,4 +77,10 @@ export function parseOpml(xml: string): OpmlImport {
 
 	walk(body, []);
 	return {subscriptions: [...found.values()], skipped};
+}
+
+/** linkedom's XML mode hands attribute values back still entity-encoded (`&amp;`): decode them once. */
+function attribute(element: Element, name: string): string | null {
+	const value = element.getAttribute(name);
+	return value === null ? null : decodeXML(value);
 }

@@ -1,21 +1,34 @@
 import {execFile} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import test from 'ava';
-import {fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {startServer} from '../helpers/programmable-server.js';
+import {tempHome} from '../helpers/temp-home.js';
 
 const run = promisify(execFile);
+const cli = `${repoDirectory}dist/cli.js`;
 
-test('the bundled CLI builds and reads the seed page', async (t) => {
+test.before(async () => {
 	await run(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory});
-	const {stdout} = await run(process.execPath, [
-		`${repoDirectory}dist/cli.js`,
-		'read',
-		`${fixturesDirectory}${seedHost}${seedPath}`,
-		'--width',
-		'0',
-	]);
+});
+
+test('the bundled CLI reads the seed page', async (t) => {
+	const {stdout} = await run(process.execPath, [cli, 'read', `${fixturesDirectory}${seedHost}${seedPath}`, '--width', '0']);
 	t.true(stdout.startsWith('Tillerson to Lavrov: Russian meddling led to mistrust\n\n'));
 	t.regex(stdout, /\nSource: Al Jazeera, News Agencies\n$/);
-	const version = await run(process.execPath, [`${repoDirectory}dist/cli.js`, '--version']);
+	const version = await run(process.execPath, [cli, '--version']);
 	t.regex(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('the bundled CLI refreshes a large feed through its parse worker (dist/parse-worker.js)', async (t) => {
+	const podcast = readFileSync(`${corporaDirectory}feeds/rss-parser/test/input/giantbomb-podcast.rss`);
+	const server = await startServer((_request, response) => {
+		response.writeHead(200, {'content-type': 'application/rss+xml; charset=utf-8'});
+		response.end(podcast);
+	});
+	t.teardown(async () => server.close());
+	const home = tempHome(t, [{url: server.url('/podcast')}]);
+	const {stdout} = await run(process.execPath, [cli, 'refresh', '--json'], {env: {...process.env, BROADSHEET_HOME: home}});
+	t.like(JSON.parse(stdout), {updated: 1, newItems: 730, failed: 0});
 });

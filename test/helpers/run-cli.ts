@@ -3,11 +3,11 @@ import {repoDirectory} from './paths.js';
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
-/** Runs the CLI from source (through tsx) with no TTY, as scripts and cron jobs do. */
-export async function runCli(args: string[], options: {env?: Record<string, string>} = {}): Promise<CliResult> {
+/** Runs the CLI from source (through tsx) with no TTY, as scripts and cron jobs do. `home` sets BROADSHEET_HOME. */
+export async function runCli(args: string[], options: {env?: Record<string, string>; home?: string} = {}): Promise<CliResult> {
 	const child = spawn(process.execPath, ['--import', 'tsx', `${repoDirectory}cli.tsx`, ...args], {
 		cwd: repoDirectory,
-		env: {...process.env, ...options.env},
+		env: {...process.env, ...(options.home ? {BROADSHEET_HOME: options.home} : {}), ...options.env},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let stdout = '';
