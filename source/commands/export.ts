@@ -1,11 +1,12 @@
-import {rename, unlink, writeFile} from 'node:fs/promises';
 import {articleForItem} from '../articles/article-for-item.js';
 import type {ArticleDocument} from '../articles/document.js';
 import {itemFormats, renderItems, type ExportEntry, type ItemFormat} from '../export/items.js';
+import type {StoredItem} from '../store/store.js';
 import {subscriptionsToOpml} from '../export/opml.js';
 import {runLimited} from '../refresh/schedule.js';
 import {feedTitles, matchSubscriptions, subscriptionsWithTag, type AppContext} from './context.js';
-import {exitCode, UsageError, writeOut} from './output.js';
+import {exitCode, UsageError} from './output.js';
+import {writeChunks} from './output-stream.js';
 
 export type ExportOptions = {
 	readonly format: string | undefined;
@@ -38,13 +39,13 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 	}
 
 	if (format === 'opml') {
-		await deliver(subscriptionsToOpml(subscriptions, feedTitles(context), now), options.output);
+		await writeChunks([subscriptionsToOpml(subscriptions, feedTitles(context), now)], options.output);
 		return exitCode.ok;
 	}
 
 	const filtered = options.feeds.length > 0 || options.tag !== undefined;
 	const urls = new Set(subscriptions.map((subscription) => subscription.url));
-	const items = context.store.items({
+	const query = {
 		...(filtered
 			? {
 					feedIds: context.store
@@ -57,24 +58,39 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 		starredOnly: options.starred,
 		...(since ? {since} : {}),
 		...(options.limit ? {limit: options.limit} : {}),
-	});
+	};
 
-	const articles = new Map<number, ArticleDocument>();
-	if (options.full) {
-		const userAgent = context.settings.get('userAgent') ?? undefined;
-		await runLimited(items, {limit: 4, perKeyLimit: 2, key: (item) => hostOf(item.link)}, async (item) => {
-			articles.set(item.id, await articleForItem(context.store, item, {userAgent}));
-		});
-	}
-
-	const entries: ExportEntry[] = items.map((item) => (options.full ? {item, article: articles.get(item.id) ?? null} : {item}));
-	await deliver(renderItems(entries, format as ItemFormat, now), options.output);
-	if (options.markRead)
-		context.store.setRead(
-			items.map((item) => item.id),
-			true,
-		);
+	const exported: number[] = [];
+	const entries = options.full ? await withArticles(context, context.store.items(query)) : streamEntries(context.store.iterateItems(query));
+	const chunks = renderItems(
+		tap(entries, (entry) => exported.push(entry.item.id)),
+		format as ItemFormat,
+		now,
+	);
+	await writeChunks(chunks, options.output);
+	if (options.markRead) context.store.setRead(exported, true);
 	return exitCode.ok;
+}
+
+function* streamEntries(items: Iterable<StoredItem>): Generator<ExportEntry> {
+	for (const item of items) yield {item};
+}
+
+function* tap<T>(values: Iterable<T>, visit: (value: T) => void): Generator<T> {
+	for (const value of values) {
+		visit(value);
+		yield value;
+	}
+}
+
+/** --full: each item's article, from the cache or fetched now (4 pages at a time, 2 per host). */
+async function withArticles(context: AppContext, items: StoredItem[]): Promise<ExportEntry[]> {
+	const articles = new Map<number, ArticleDocument>();
+	const userAgent = context.settings.get('userAgent') ?? undefined;
+	await runLimited(items, {limit: 4, perKeyLimit: 2, key: (item) => hostOf(item.link)}, async (item) => {
+		articles.set(item.id, await articleForItem(context.store, item, {userAgent}));
+	});
+	return items.map((item) => ({item, article: articles.get(item.id) ?? null}));
 }
 
 /** "24h", "90m", "7d", "2w" back from now, or a date/time. */
@@ -88,23 +104,6 @@ export function parseSince(value: string, now: Date): string {
 	const time = Date.parse(value);
 	if (Number.isNaN(time)) throw new UsageError(`--since takes a duration (24h, 7d) or a date (2026-11-01), not "${value}"`);
 	return new Date(time).toISOString();
-}
-
-/** To stdout, or to a file through a temporary file and a rename: a reader never sees half an export. */
-async function deliver(text: string, output: string | undefined): Promise<void> {
-	if (!output) {
-		await writeOut(text);
-		return;
-	}
-
-	const temporary = `${output}.${process.pid}.tmp`;
-	try {
-		await writeFile(temporary, text);
-		await rename(temporary, output);
-	} catch (error) {
-		await unlink(temporary).catch(() => undefined);
-		throw error;
-	}
 }
 
 function hostOf(link: string | null): string {

@@ -10,32 +10,42 @@ export type ItemFormat = (typeof itemFormats)[number];
 
 export type ExportEntry = {readonly item: StoredItem; readonly article?: ArticleDocument | null};
 
-/** Renders exported items; everything from feeds is escaped for the target format. */
-export function renderItems(entries: readonly ExportEntry[], format: ItemFormat, now: Date): string {
+/**
+ * Renders exported items as a stream of chunks (one per item, plus a head and a tail), so that an
+ * export of 50,000 items is written as it is read. Everything from feeds is escaped for the format.
+ */
+export function* renderItems(entries: Iterable<ExportEntry>, format: ItemFormat, now: Date): Generator<string> {
 	switch (format) {
 		case 'json': {
-			const items = entries.map((entry) => toItemRecord(entry.item, entry.article));
-			return (
-				JSON.stringify({schema: exportSchema.name, version: exportSchema.version, generated: now.toISOString(), items}, null, 2) + '\n'
-			);
+			yield `{\n  "schema": ${JSON.stringify(exportSchema.name)},\n  "version": ${exportSchema.version},\n  "generated": ${JSON.stringify(now.toISOString())},\n  "items": [`;
+			let first = true;
+			for (const entry of entries) {
+				const record = JSON.stringify(toItemRecord(entry.item, entry.article), null, 2).replace(/\n/g, '\n    ');
+				yield `${first ? '' : ','}\n    ${record}`;
+				first = false;
+			}
+
+			yield first ? ']\n}\n' : '\n  ]\n}\n';
+			return;
 		}
 
 		case 'ndjson': {
-			return entries
-				.map((entry) => JSON.stringify({version: exportSchema.version, ...toItemRecord(entry.item, entry.article)}) + '\n')
-				.join('');
+			for (const entry of entries) yield JSON.stringify({version: exportSchema.version, ...toItemRecord(entry.item, entry.article)}) + '\n';
+			return;
 		}
 
 		case 'csv': {
-			return itemsToCsv(entries);
+			yield* itemsToCsv(entries);
+			return;
 		}
 
 		case 'markdown': {
-			return itemsToMarkdown(entries, now);
+			yield* itemsToMarkdown(entries, now);
+			return;
 		}
 
 		case 'html': {
-			return itemsToHtml(entries, now);
+			yield* itemsToHtml(entries, now);
 		}
 	}
 }
@@ -55,25 +65,25 @@ const csvColumns = [
 ] as const;
 
 /** RFC 4180, with cells that a spreadsheet would run as a formula defused by a leading apostrophe. */
-function itemsToCsv(entries: readonly ExportEntry[]): string {
+function* itemsToCsv(entries: Iterable<ExportEntry>): Generator<string> {
 	const cell = (value: string | number | boolean | null) => {
 		let text = value === null ? '' : String(value);
 		if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
 		return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 	};
 
-	const rows = entries.map((entry) => {
+	yield `${csvColumns.join(',')}\r\n`;
+	for (const entry of entries) {
 		const record = toItemRecord(entry.item);
-		return csvColumns.map((column) => cell(record[column])).join(',');
-	});
-	return [csvColumns.join(','), ...rows].map((row) => `${row}\r\n`).join('');
+		yield `${csvColumns.map((column) => cell(record[column])).join(',')}\r\n`;
+	}
 }
 
-function itemsToMarkdown(entries: readonly ExportEntry[], now: Date): string {
-	const parts = [`# Headlines`, `_Exported by Broadsheet on ${now.toISOString().slice(0, 10)}: ${entries.length} items._`];
+function* itemsToMarkdown(entries: Iterable<ExportEntry>, now: Date): Generator<string> {
+	yield `# Headlines\n\n_Exported by Broadsheet on ${now.toISOString().slice(0, 10)}._\n`;
 	for (const {item, article} of entries) {
 		if (article) {
-			parts.push('---', articleToMarkdown(article).trimEnd());
+			yield `\n---\n\n${articleToMarkdown(article)}`;
 			continue;
 		}
 
@@ -84,20 +94,12 @@ function itemsToMarkdown(entries: readonly ExportEntry[], now: Date): string {
 			.filter(Boolean)
 			.map((part) => escapeMarkdown(part!))
 			.join(' · ');
-		parts.push(`- ${title}  \n  ${meta}`);
+		yield `\n- ${title}  \n  ${meta}\n`;
 	}
-
-	return parts.join('\n\n') + '\n';
 }
 
-function itemsToHtml(entries: readonly ExportEntry[], now: Date): string {
-	const rows = entries.map(({item, article}) => {
-		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(item.title)}</a>` : escapeHtml(item.title);
-		const meta = escapeHtml([item.feedTitle ?? item.feedUrl, item.published?.slice(0, 10)].filter(Boolean).join(' · '));
-		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
-		return `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>`;
-	});
-	return `<!doctype html>
+function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<string> {
+	yield `<!doctype html>
 <html>
 <head>
 <meta charset="utf-8">
@@ -108,13 +110,17 @@ function itemsToHtml(entries: readonly ExportEntry[], now: Date): string {
 </head>
 <body>
 <h1>Headlines</h1>
-<p class="meta">Exported by Broadsheet on ${escapeHtml(now.toISOString().slice(0, 10))}: ${entries.length} items.</p>
+<p class="meta">Exported by Broadsheet on ${escapeHtml(now.toISOString().slice(0, 10))}.</p>
 <ul>
-${rows.join('\n')}
-</ul>
-</body>
-</html>
 `;
+	for (const {item, article} of entries) {
+		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(item.title)}</a>` : escapeHtml(item.title);
+		const meta = escapeHtml([item.feedTitle ?? item.feedUrl, item.published?.slice(0, 10)].filter(Boolean).join(' · '));
+		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
+		yield `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>\n`;
+	}
+
+	yield '</ul>\n</body>\n</html>\n';
 }
 
 /** The inside of a full article page, for embedding in the headline page. */

@@ -4,8 +4,8 @@ import type {ParsedFeed} from './item.js';
 import {parseFeed} from './parse.js';
 import type {ParseRequest} from './parse-worker.js';
 
-/** Below this many characters a feed parses faster here than the round trip to a worker costs. */
-const offThreadThreshold = 256 * 1024;
+/** Below this many characters a lone feed parses faster here than starting a worker costs. */
+const defaultOffThreadFrom = 256 * 1024;
 
 type Reply = {id: number; feed?: ParsedFeed; error?: {kind: FailureKind; message: string}};
 
@@ -17,9 +17,14 @@ export class FeedParsePool {
 	private worker: Worker | undefined;
 	private nextId = 1;
 	private readonly pending = new Map<number, {resolve: (feed: ParsedFeed) => void; reject: (error: Error) => void}>();
+	private readonly offThreadFrom: number;
+
+	constructor(options: {offThreadFrom?: number | undefined} = {}) {
+		this.offThreadFrom = options.offThreadFrom ?? defaultOffThreadFrom;
+	}
 
 	readonly parse = async (text: string, url: string): Promise<ParsedFeed> => {
-		if (text.length < offThreadThreshold) return parseFeed(text, url);
+		if (text.length < this.offThreadFrom) return parseFeed(text, url);
 		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		return new Promise<ParsedFeed>((resolve, reject) => {

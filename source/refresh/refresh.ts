@@ -48,7 +48,8 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	const started = performance.now();
 	const now = options.now ?? (() => new Date());
 	const emit = options.onEvent ?? (() => undefined);
-	const pool = new FeedParsePool();
+	// Many feeds: parse all of them on the worker, in parallel with the network and the database here.
+	const pool = new FeedParsePool({offThreadFrom: subscriptions.length >= 8 ? 0 : undefined});
 	const counts = {updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0};
 	const failures: Array<{url: string; message: string}> = [];
 	emit({type: 'start', total: subscriptions.length});
@@ -101,14 +102,18 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	};
 
 	try {
-		await runLimited(
-			subscriptions,
-			{limit: options.concurrency, perKeyLimit: options.perHostConcurrency, key: (subscription) => hostOf(subscription.url)},
-			refreshOne,
+		await store.bulkWrites(async () =>
+			runLimited(
+				subscriptions,
+				{limit: options.concurrency, perKeyLimit: options.perHostConcurrency, key: (subscription) => hostOf(subscription.url)},
+				refreshOne,
+			),
 		);
 	} finally {
 		await pool.close();
 	}
+
+	// New items reach the search index lazily (Store.search indexes what is pending), keeping refreshes short.
 
 	const summary: RefreshSummary = {total: subscriptions.length, ...counts, failures, milliseconds: Math.round(performance.now() - started)};
 	emit({type: 'done', summary});

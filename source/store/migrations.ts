@@ -34,12 +34,15 @@ export const migrations: readonly string[] = [
 		sort_time TEXT NOT NULL,
 		read INTEGER NOT NULL DEFAULT 0,
 		starred INTEGER NOT NULL DEFAULT 0,
+		-- 0 until the item is in items_search: new items are indexed in one batch after a refresh.
+		indexed INTEGER NOT NULL DEFAULT 0,
 		UNIQUE (feed_id, guid)
 	);
 	CREATE INDEX items_by_feed_time ON items (feed_id, sort_time DESC);
 	CREATE INDEX items_by_time ON items (sort_time DESC);
 	CREATE INDEX items_unread ON items (feed_id) WHERE read = 0;
 	CREATE INDEX items_starred ON items (sort_time DESC) WHERE starred = 1;
+	CREATE INDEX items_unindexed ON items (id) WHERE indexed = 0;
 
 	CREATE TABLE articles (
 		url TEXT PRIMARY KEY,

@@ -76,6 +76,21 @@ export class Store {
 		this.db.close();
 	}
 
+	/**
+	 * Runs many small write transactions (a refresh: one per feed) without SQLite's automatic
+	 * checkpoints in between, then checkpoints once. Each checkpoint rewrites the hot index pages
+	 * again; on a 500-feed refresh that was a fifth of the time.
+	 */
+	async bulkWrites<T>(work: () => Promise<T>): Promise<T> {
+		this.db.exec('PRAGMA wal_autocheckpoint = 0');
+		try {
+			return await work();
+		} finally {
+			this.db.exec('PRAGMA wal_autocheckpoint = 1000');
+			this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+		}
+	}
+
 	/** The feed row for a URL, created when new. */
 	ensureFeed(url: string, title?: string): FeedRow {
 		this.run('INSERT INTO feeds (url, title) VALUES (?, ?) ON CONFLICT (url) DO NOTHING', url, title ?? null);
@@ -141,16 +156,8 @@ export class Store {
 			now,
 			item.published ?? now,
 		);
-		if (inserted.changes === 1) {
-			this.run(
-				'INSERT INTO items_search (rowid, title, summary, article) VALUES (?, ?, ?, ?)',
-				inserted.lastInsertRowid,
-				item.title,
-				searchText(item),
-				'',
-			);
-			return true;
-		}
+		// New items reach the search index in one batch (indexPending): one FTS segment per refresh, not per feed.
+		if (inserted.changes === 1) return true;
 
 		// Known item: refresh what the feed may have corrected; read and starred stay as the user left them.
 		const changed = this.get(
@@ -170,6 +177,29 @@ export class Store {
 		) as {id: number} | undefined;
 		if (changed) this.run('UPDATE items_search SET title = ?, summary = ? WHERE rowid = ?', item.title, searchText(item), changed.id);
 		return false;
+	}
+
+	/** Adds new items to the full-text index, in one transaction per few thousand items. */
+	indexPending(): number {
+		let indexed = 0;
+		for (;;) {
+			const rows = this.all('SELECT id, title, summary, content FROM items WHERE indexed = 0 ORDER BY id LIMIT 5000') as Array<{
+				id: number;
+				title: string;
+				summary: string | null;
+				content: string | null;
+			}>;
+			if (rows.length === 0) return indexed;
+			inTransaction(this.db, () => {
+				for (const row of rows) {
+					const summary = searchText({summaryHtml: row.summary, contentHtml: row.content});
+					this.run('INSERT INTO items_search (rowid, title, summary, article) VALUES (?, ?, ?, ?)', row.id, row.title, summary, '');
+				}
+
+				this.run('UPDATE items SET indexed = 1 WHERE indexed = 0 AND id <= ?', rows.at(-1)!.id);
+			});
+			indexed += rows.length;
+		}
 	}
 
 	/** Keeps the newest `keep` items of a feed, and every starred one. */
@@ -222,10 +252,15 @@ export class Store {
 	}
 
 	items(query: ItemQuery = {}): StoredItem[] {
+		return [...this.iterateItems(query)];
+	}
+
+	/** Items newest first, one row at a time: exports of 50,000 items never hold them all. */
+	*iterateItems(query: ItemQuery = {}): Generator<StoredItem> {
 		const where: string[] = [];
 		const parameters: Array<string | number> = [];
 		if (query.feedIds) {
-			if (query.feedIds.length === 0) return [];
+			if (query.feedIds.length === 0) return;
 			where.push(`i.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
 			parameters.push(...query.feedIds);
 		}
@@ -237,15 +272,13 @@ export class Store {
 			parameters.push(query.since);
 		}
 
-		const rows = this.all(
+		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
+		const statement = this.db.prepare(
 			`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id
 			${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
 			ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`,
-			...parameters,
-			query.limit ?? -1,
-			query.offset ?? 0,
 		);
-		return rows.map((row) => toItem(row));
+		for (const row of statement.iterate(...parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as Row);
 	}
 
 	unreadCount(feedIds?: readonly number[]): number {
@@ -300,6 +333,7 @@ export class Store {
 	search(text: string, limit = 200): StoredItem[] {
 		const query = toFtsQuery(text);
 		if (!query) return [];
+		this.indexPending();
 		const rows = this.all(
 			`SELECT ${itemColumns} FROM items_search s JOIN items i ON i.id = s.rowid JOIN feeds f ON f.id = i.feed_id
 			WHERE items_search MATCH ? ORDER BY bm25(items_search, 5.0, 2.0, 1.0) LIMIT ?`,
@@ -342,7 +376,7 @@ function toItem(row: Row): StoredItem {
 	};
 }
 
-function searchText(item: FeedItem): string {
+function searchText(item: Pick<FeedItem, 'summaryHtml' | 'contentHtml'>): string {
 	return htmlToPlainText(`${item.summaryHtml ?? ''} ${item.contentHtml ?? ''}`).slice(0, 20_000);
 }
 

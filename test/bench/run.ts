@@ -3,6 +3,8 @@
  *   - article extraction per page over the Readability corpus's English news pages (median, p95)
  *   - feed parsing throughput on the largest corpus feeds (items/s)
  *   - process start-up to first output for `broadsheet read` (bundled CLI, saved page)
+ *   - refresh, unread and export over N synthetic feeds × M items, against newsboat when installed
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -12,6 +14,7 @@ import {parseFeed} from '../../source/feeds/parse.js';
 import {decodeBody} from '../../source/net/charset.js';
 import {englishNewsPages, readabilityPageUrl, readNewsPage} from '../helpers/news-pages.js';
 import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 15);
@@ -118,6 +121,8 @@ function benchStartup(): void {
 }
 
 console.log(`broadsheet bench · node ${process.version} · ${new Date().toISOString()}`);
-benchExtraction();
-await benchFeeds();
-benchStartup();
+const only = process.argv[2];
+if (!only || only === 'extract') benchExtraction();
+if (!only || only === 'feeds') await benchFeeds();
+if (!only || only === 'startup') benchStartup();
+if (!only || only === 'refresh') await benchRefresh();

@@ -1,0 +1,55 @@
+import {createWriteStream} from 'node:fs';
+import {rename, unlink} from 'node:fs/promises';
+import {once} from 'node:events';
+import type {Writable} from 'node:stream';
+import {exitCode} from './output.js';
+
+/**
+ * Writes a stream of chunks to stdout, or to a file through a temporary file renamed at the end
+ * (a reader never sees half an export), waiting whenever the destination is full.
+ */
+export async function writeChunks(chunks: Iterable<string>, output: string | undefined): Promise<void> {
+	if (!output) {
+		await pump(chunks, process.stdout).catch((error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE') process.exit(exitCode.ok);
+			throw error;
+		});
+		return;
+	}
+
+	const temporary = `${output}.${process.pid}.tmp`;
+	const file = createWriteStream(temporary);
+	try {
+		await pump(chunks, file);
+		file.end();
+		await once(file, 'finish');
+		await rename(temporary, output);
+	} catch (error) {
+		file.destroy();
+		await unlink(temporary).catch(() => undefined);
+		throw error;
+	}
+}
+
+async function pump(chunks: Iterable<string>, destination: Writable): Promise<void> {
+	let failure: Error | undefined;
+	const onError = (error: Error) => (failure = error);
+	destination.on('error', onError);
+	try {
+		let batch = '';
+		for (const chunk of chunks) {
+			if (failure) throw failure;
+			batch += chunk;
+			// Fewer, larger writes: one syscall per ~64 KiB rather than per item.
+			if (batch.length < 65_536) continue;
+			if (!destination.write(batch)) await Promise.race([once(destination, 'drain'), once(destination, 'error')]);
+			batch = '';
+		}
+
+		if (batch) destination.write(batch);
+		if (destination === process.stdout) await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+		if (failure) throw failure;
+	} finally {
+		destination.off('error', onError);
+	}
+}

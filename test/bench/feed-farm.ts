@@ -1,0 +1,63 @@
+import {createHash} from 'node:crypto';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {gzipSync} from 'node:zlib';
+import {rssFeed} from '../helpers/programmable-server.js';
+
+/** Real subscriptions spread over many hosts: the farm answers on this many loopback addresses (127.0.0.1–127.0.0.N). */
+const hosts = 64;
+
+/**
+ * N synthetic feeds of M items on loopback, each with an ETag and Last-Modified so a second
+ * refresh can be all 304s; gzip when asked, as real servers do. Feeds are spread over 64 loopback
+ * addresses, so per-host limits act as they would on real subscriptions.
+ */
+export async function startFeedFarm(feeds: number, itemsPerFeed: number): Promise<{urls: string[]; close: () => Promise<void>}> {
+	const lastModified = new Date(Date.UTC(2026, 10, 1)).toUTCString();
+	const bodies = Array.from({length: feeds}, (_, index) => {
+		const xml = Buffer.from(rssFeed({title: `Synthetic feed ${index}`, count: itemsPerFeed, prefix: `f${index}`, bodyBytes: 200}));
+		return {xml, gzip: gzipSync(xml), etag: `"${createHash('sha1').update(xml).digest('hex').slice(0, 12)}"`};
+	});
+	const handler = (request: IncomingMessage, response: ServerResponse) => {
+		const index = Number(/^\/feed\/(\d+)\.xml$/.exec(request.url ?? '')?.[1] ?? -1);
+		const body = bodies[index];
+		if (!body) {
+			response.writeHead(404);
+			response.end();
+			return;
+		}
+
+		const headers = {etag: body.etag, 'last-modified': lastModified, 'content-type': 'application/rss+xml; charset=utf-8'};
+		if (request.headers['if-none-match'] === body.etag || request.headers['if-modified-since'] === lastModified) {
+			response.writeHead(304, headers);
+			response.end();
+			return;
+		}
+
+		const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+		response.writeHead(200, {...headers, ...(gzip ? {'content-encoding': 'gzip'} : {})});
+		response.end(gzip ? body.gzip : body.xml);
+	};
+
+	const first = createServer(handler);
+	await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
+	const {port} = first.address() as AddressInfo;
+	const servers: Server[] = [first];
+	for (let host = 2; host <= hosts; host++) {
+		const server = createServer(handler);
+		await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, `127.0.0.${host}`, resolve));
+		servers.push(server);
+	}
+
+	return {
+		urls: bodies.map((_, index) => `http://127.0.0.${(index % hosts) + 1}:${port}/feed/${index}.xml`),
+		close: async () => {
+			await Promise.all(
+				servers.map(async (server) => {
+					server.closeAllConnections();
+					await new Promise<void>((resolve) => server.close(() => resolve()));
+				}),
+			);
+		},
+	};
+}
