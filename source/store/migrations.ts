@@ -47,6 +47,8 @@ export const migrations: readonly string[] = [
 	CREATE TABLE articles (
 		url TEXT PRIMARY KEY,
 		document TEXT NOT NULL,
+		-- Plain text of the document, for the search index.
+		text TEXT NOT NULL,
 		fetched_at TEXT NOT NULL
 	);
 

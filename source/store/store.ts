@@ -183,17 +183,21 @@ export class Store {
 	indexPending(): number {
 		let indexed = 0;
 		for (;;) {
-			const rows = this.all('SELECT id, title, summary, content FROM items WHERE indexed = 0 ORDER BY id LIMIT 5000') as Array<{
-				id: number;
-				title: string;
-				summary: string | null;
-				content: string | null;
-			}>;
+			const rows = this.all(
+				`SELECT i.id, i.title, i.summary, i.content, a.text AS article FROM items i LEFT JOIN articles a ON a.url = i.link
+				WHERE i.indexed = 0 ORDER BY i.id LIMIT 5000`,
+			) as Array<{id: number; title: string; summary: string | null; content: string | null; article: string | null}>;
 			if (rows.length === 0) return indexed;
 			inTransaction(this.db, () => {
 				for (const row of rows) {
 					const summary = searchText({summaryHtml: row.summary, contentHtml: row.content});
-					this.run('INSERT INTO items_search (rowid, title, summary, article) VALUES (?, ?, ?, ?)', row.id, row.title, summary, '');
+					this.run(
+						'INSERT INTO items_search (rowid, title, summary, article) VALUES (?, ?, ?, ?)',
+						row.id,
+						row.title,
+						summary,
+						row.article ?? '',
+					);
 				}
 
 				this.run('UPDATE items SET indexed = 1 WHERE indexed = 0 AND id <= ?', rows.at(-1)!.id);
@@ -306,9 +310,11 @@ export class Store {
 	saveArticle(url: string, document: ArticleDocument, text: string, now: string): void {
 		inTransaction(this.db, () => {
 			this.run(
-				'INSERT INTO articles (url, document, fetched_at) VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET document = excluded.document, fetched_at = excluded.fetched_at',
+				`INSERT INTO articles (url, document, text, fetched_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (url) DO UPDATE SET document = excluded.document, text = excluded.text, fetched_at = excluded.fetched_at`,
 				url,
 				JSON.stringify(document),
+				text,
 				now,
 			);
 			this.run('UPDATE items_search SET article = ? WHERE rowid IN (SELECT id FROM items WHERE link = ?)', text, url);

@@ -1,0 +1,64 @@
+import test from 'ava';
+import {articleToText} from '../../source/export/article-text.js';
+import {documentFromFeedItem} from '../../source/articles/from-feed.js';
+import type {ParsedFeed} from '../../source/feeds/item.js';
+import {Store} from '../../source/store/store.js';
+
+const feed = (titles: string[]): ParsedFeed => ({
+	format: 'rss',
+	title: 'F',
+	siteUrl: null,
+	description: null,
+	language: null,
+	skipped: 0,
+	items: titles.map((title, index) => ({
+		id: `id-${index}`,
+		title,
+		link: `https://news.example/${index}`,
+		published: `2026-11-0${index + 1}T00:00:00Z`,
+		author: null,
+		summaryHtml: `<p>Summary about <b>${title.toLowerCase()}</b></p>`,
+		contentHtml: null,
+		categories: [],
+		enclosure: null,
+	})),
+});
+
+test('search finds titles, summaries and article text, including items not yet indexed, with diacritics folded', (t) => {
+	const store = Store.open(':memory:');
+	t.teardown(() => store.close());
+	const {id} = store.ensureFeed('https://news.example/feed');
+	store.saveFetched(id, feed(['Élections in France', 'Budget vote delayed', 'Storm hits coast']), {
+		etag: undefined,
+		lastModified: undefined,
+		now: '2026-11-27T00:00:00Z',
+		keep: 100,
+	});
+	const article = documentFromFeedItem(
+		{
+			title: 'Storm hits coast',
+			link: 'https://news.example/2',
+			published: null,
+			author: null,
+			summaryHtml: null,
+			contentHtml: '<p>The lighthouse keeper saw it first.</p>',
+		},
+		{url: 'https://news.example/feed', title: 'F'},
+	);
+	store.saveArticle('https://news.example/2', article, articleToText(article), '2026-11-27T00:00:00Z');
+
+	t.deepEqual(
+		store.search('elections').map((item) => item.title),
+		['Élections in France'],
+	);
+	t.deepEqual(
+		store.search('budg').map((item) => item.title),
+		['Budget vote delayed'],
+	);
+	t.deepEqual(
+		store.search('lighthouse').map((item) => item.title),
+		['Storm hits coast'],
+	);
+	t.deepEqual(store.search('"); DROP TABLE items; --'), []);
+	t.is(store.indexPending(), 0, 'everything indexed by the first search');
+});
