@@ -6,6 +6,7 @@ import {version} from './source/version.js';
 
 const help = `
 	Usage
+	  $ broadsheet                    the reader (headlines, articles; ? lists the keys)
 	  $ broadsheet <command> [options]
 
 	Commands
@@ -33,6 +34,7 @@ const help = `
 	  --mark-read               export: mark what was exported as read
 	  --output, -o <file>       export: write to a file (atomically) instead of stdout
 	  --home <dir>              Keep config and data in this directory (or set BROADSHEET_HOME)
+	  --no-color                The reader without colours (so does NO_COLOR)
 	  --help, --version
 
 	Exit codes
@@ -65,6 +67,7 @@ const cli = meow(help, {
 		markRead: {type: 'boolean', default: false},
 		output: {type: 'string', shortFlag: 'o'},
 		home: {type: 'string'},
+		color: {type: 'boolean', default: true},
 	},
 });
 
@@ -91,12 +94,22 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
+			// Ink is loaded only for a real terminal; without one, a hint and no UI at all.
 			if (!process.stdin.isTTY || !process.stdout.isTTY) {
 				printError('no terminal here: use a command such as `broadsheet refresh` or `broadsheet export` (see --help)');
 				return exitCode.usage;
 			}
 
-			cli.showHelp(exitCode.ok);
+			// Decide colour before chalk loads with Ink: its own detection turns colour off whenever CI is set.
+			process.env['FORCE_COLOR'] = colorLevel(process.env, flags.color);
+			const [{openApp}, {runReader}] = await Promise.all([import('./source/commands/context.js'), import('./source/ui/run.js')]);
+			const context = openApp(flags.home);
+			try {
+				await runReader(context, {color: flags.color});
+			} finally {
+				context.close();
+			}
+
 			return exitCode.ok;
 		}
 
@@ -163,6 +176,13 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 	} finally {
 		context.close();
 	}
+}
+
+/** Colour depth for the reader on this terminal: none with NO_COLOR or --no-color, else what TERM/COLORTERM promise. */
+function colorLevel(env: NodeJS.ProcessEnv, flag: boolean | undefined): string {
+	if (flag === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return '0';
+	if (/truecolor|24bit/i.test(env['COLORTERM'] ?? '')) return '3';
+	return /256/.test(env['TERM'] ?? '') ? '2' : '1';
 }
 
 /** node:sqlite and the rest of the platform need Node 22.13; say so instead of failing obscurely. */

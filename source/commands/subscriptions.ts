@@ -1,18 +1,10 @@
 import {readFile} from 'node:fs/promises';
-import type {Subscription} from '../config/settings.js';
-import {discoverFeeds} from '../feeds/discover.js';
-import {feedAccept} from '../feeds/fetch-feed.js';
-import type {ParsedFeed} from '../feeds/item.js';
-import {parseFeed} from '../feeds/parse.js';
-import {decodeBody} from '../net/charset.js';
-import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
-import {httpGet, mebibyte, parseHttpUrl} from '../net/http.js';
+import {BroadsheetError, describeUrl} from '../net/errors.js';
+import {addSubscription} from '../feeds/subscribe.js';
 import {parseOpml} from '../export/opml.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
 import {exitCode, UsageError, writeOut} from './output.js';
-
-type Found = {url: string; feed: ParsedFeed; etag: string | undefined; lastModified: string | undefined};
 
 /** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
 export async function addCommand(
@@ -21,68 +13,16 @@ export async function addCommand(
 	options: {title?: string; tags: readonly string[]},
 ): Promise<number> {
 	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
-	const url = parseHttpUrl(/^[a-z][a-z\d+.-]*:\/\//i.test(input) ? input : `https://${input}`).href;
-	const subscriptions = context.settings.get('subscriptions');
-	if (subscriptions.some((subscription) => subscription.url === url)) {
-		await writeOut(`Already subscribed to ${sanitizeTerminal(url)}\n`);
+	const result = await addSubscription(context.settings, context.store, input, options);
+	if (result.status === 'exists') {
+		await writeOut(`Already subscribed to ${sanitizeTerminal(result.url)}\n`);
 		return exitCode.ok;
 	}
 
-	const found = await findFeed(url);
-	if (found.url !== url && subscriptions.some((subscription) => subscription.url === found.url)) {
-		await writeOut(`Already subscribed to ${sanitizeTerminal(found.url)}\n`);
-		return exitCode.ok;
-	}
-
-	const subscription: Subscription = {url: found.url, ...(options.title ? {title: options.title} : {}), tags: [...new Set(options.tags)]};
-	context.settings.set('subscriptions', [...subscriptions, subscription]);
-	const row = context.store.ensureFeed(found.url, options.title);
-	const saved = context.store.saveFetched(row.id, found.feed, {
-		etag: found.etag,
-		lastModified: found.lastModified,
-		now: new Date().toISOString(),
-		keep: context.settings.get('keepItemsPerFeed'),
-	});
-	const title = options.title ?? found.feed.title ?? found.url;
-	await writeOut(`Subscribed to ${sanitizeTerminal(title, {maxLength: 200})} (${sanitizeTerminal(found.url)}): ${saved.items} items\n`);
+	await writeOut(
+		`Subscribed to ${sanitizeTerminal(result.title, {maxLength: 200})} (${sanitizeTerminal(result.url)}): ${result.items} items\n`,
+	);
 	return exitCode.ok;
-}
-
-async function findFeed(url: string): Promise<Found> {
-	const response = await httpGet(url, {accept: `${feedAccept}, text/html;q=0.8`, maxBytes: 15 * mebibyte});
-	if (response.notModified) throw new BroadsheetError('http', `${describeUrl(url)}: unexpected 304`);
-	const {text} = decodeBody(response.body, response.contentType, 'xml');
-	try {
-		return {url: response.url, feed: await parseFeed(text, response.url), etag: response.etag, lastModified: response.lastModified};
-	} catch (error) {
-		if (!isBroadsheetError(error) || error.kind !== 'not-feed') throw error;
-	}
-
-	// A web page: follow the feeds it advertises, first one that parses wins.
-	const html = decodeBody(response.body, response.contentType, 'html').text;
-	const candidates = discoverFeeds(html, response.url);
-	if (candidates.length === 0)
-		throw new BroadsheetError('not-feed', `${describeUrl(response.url)}: neither a feed nor a page that links to one`);
-	let lastError: unknown;
-	for (const candidate of candidates) {
-		try {
-			const feedResponse = await httpGet(candidate, {accept: feedAccept, maxBytes: 15 * mebibyte});
-			if (feedResponse.notModified) continue;
-			const decoded = decodeBody(feedResponse.body, feedResponse.contentType, 'xml').text;
-			return {
-				url: feedResponse.url,
-				feed: await parseFeed(decoded, feedResponse.url),
-				etag: feedResponse.etag,
-				lastModified: feedResponse.lastModified,
-			};
-		} catch (error) {
-			lastError = error;
-		}
-	}
-
-	throw isBroadsheetError(lastError)
-		? lastError
-		: new BroadsheetError('not-feed', `${describeUrl(response.url)}: its feeds could not be read`);
 }
 
 /** `broadsheet remove <url|title>`: drops the subscription, its items and read state. */

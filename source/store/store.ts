@@ -261,28 +261,46 @@ export class Store {
 
 	/** Items newest first, one row at a time: exports of 50,000 items never hold them all. */
 	*iterateItems(query: ItemQuery = {}): Generator<StoredItem> {
-		const where: string[] = [];
-		const parameters: Array<string | number> = [];
-		if (query.feedIds) {
-			if (query.feedIds.length === 0) return;
-			where.push(`i.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
-			parameters.push(...query.feedIds);
-		}
-
-		if (query.unreadOnly) where.push('i.read = 0');
-		if (query.starredOnly) where.push('i.starred = 1');
-		if (query.since) {
-			where.push('i.sort_time >= ?');
-			parameters.push(query.since);
-		}
-
+		const filter = whereClause(query);
+		if (!filter) return;
 		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
 		const statement = this.db.prepare(
-			`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id
-			${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+			`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id ${filter.sql}
 			ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`,
 		);
-		for (const row of statement.iterate(...parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as Row);
+		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as Row);
+	}
+
+	item(id: number): StoredItem | undefined {
+		const row = this.get(`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?`, id);
+		return row ? toItem(row) : undefined;
+	}
+
+	countItems(query: ItemQuery = {}): number {
+		const filter = whereClause(query);
+		if (!filter) return 0;
+		return (this.get(`SELECT count(*) AS count FROM items i ${filter.sql}`, ...filter.parameters) as {count: number}).count;
+	}
+
+	/** Where an item stands in a list (newest first), or undefined when it is not in it. */
+	positionOf(id: number, query: ItemQuery = {}): number | undefined {
+		const item = this.get('SELECT sort_time AS time FROM items WHERE id = ?', id) as {time: string} | undefined;
+		const filter = whereClause(query);
+		if (!item || !filter) return undefined;
+		const inList = this.get(
+			`SELECT 1 AS found FROM items i ${filter.sql ? `${filter.sql} AND` : 'WHERE'} i.id = ?`,
+			...filter.parameters,
+			id,
+		);
+		if (!inList) return undefined;
+		const before = this.get(
+			`SELECT count(*) AS count FROM items i ${filter.sql ? `${filter.sql} AND` : 'WHERE'} (i.sort_time > ? OR (i.sort_time = ? AND i.id > ?))`,
+			...filter.parameters,
+			item.time,
+			item.time,
+			id,
+		) as {count: number};
+		return before.count;
 	}
 
 	unreadCount(feedIds?: readonly number[]): number {
@@ -370,6 +388,26 @@ export class Store {
 	private all(sql: string, ...parameters: Array<string | number | bigint | null>): Row[] {
 		return this.statement(sql).all(...parameters) as Row[];
 	}
+}
+
+/** The WHERE clause of an item query (on `items i`); undefined when it can match nothing. */
+function whereClause(query: ItemQuery): {sql: string; parameters: Array<string | number>} | undefined {
+	const where: string[] = [];
+	const parameters: Array<string | number> = [];
+	if (query.feedIds) {
+		if (query.feedIds.length === 0) return undefined;
+		where.push(`i.feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
+		parameters.push(...query.feedIds);
+	}
+
+	if (query.unreadOnly) where.push('i.read = 0');
+	if (query.starredOnly) where.push('i.starred = 1');
+	if (query.since) {
+		where.push('i.sort_time >= ?');
+		parameters.push(query.since);
+	}
+
+	return {sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', parameters};
 }
 
 function toItem(row: Row): StoredItem {

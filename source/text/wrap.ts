@@ -2,6 +2,11 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/** The user-perceived characters of a string (a flag, an emoji with its skin tone, a letter with its accents). */
+export function* graphemes(text: string): Generator<string> {
+	for (const {segment} of segmenter.segment(text)) yield segment;
+}
+
 /** Terminal columns a string takes: per grapheme, wide for CJK and emoji, zero for combining marks. */
 export function displayWidth(text: string): number {
 	return stringWidth(text);
@@ -40,7 +45,7 @@ function wrapLine(text: string, width: number, lines: string[]): void {
 		// A word wider than the line: cut it into line-sized pieces.
 		line = '';
 		lineWidth = 0;
-		for (const {segment} of segmenter.segment(word)) {
+		for (const segment of graphemes(word)) {
 			const segmentWidth = displayWidth(segment);
 			if (lineWidth + segmentWidth > width && lineWidth > 0) {
 				lines.push(line);
@@ -54,4 +59,20 @@ function wrapLine(text: string, width: number, lines: string[]): void {
 	}
 
 	lines.push(line);
+}
+
+/** Cuts text to at most `width` columns, ending with "…" when cut; never splits a grapheme. */
+export function truncateToWidth(text: string, width: number): string {
+	if (displayWidth(text) <= width) return text;
+	if (width <= 0) return '';
+	let out = '';
+	let used = 0;
+	for (const segment of graphemes(text)) {
+		const segmentWidth = displayWidth(segment);
+		if (used + segmentWidth > width - 1) break;
+		out += segment;
+		used += segmentWidth;
+	}
+
+	return out + '…';
 }

@@ -1,0 +1,740 @@
+import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import type {Subscription} from '../config/settings.js';
+import type {RefreshEvent} from '../refresh/refresh.js';
+import type {StoredItem} from '../store/store.js';
+import {layoutArticle, type ArticleLayout} from '../text/article-lines.js';
+import {emptyHistory, historyReducer} from './article-history.js';
+import {ArticleView} from './components/article-view.js';
+import {FeedColumn, type FeedEntry} from './components/feed-column.js';
+import {HeadlineList} from './components/headline-list.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import {Prompt} from './components/prompt.js';
+import {StatusLine} from './components/status-line.js';
+import {Styled} from './components/styled.js';
+import {ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
+import {keyName, type Action, type KeyMap} from './keymap.js';
+import type {Services} from './services.js';
+import type {Theme} from './theme.js';
+
+type Props = {
+	readonly services: Services;
+	readonly keymap: KeyMap;
+	readonly theme: Theme;
+	/** Fixed size (tests); otherwise the terminal's, following resizes. */
+	readonly width?: number;
+	readonly height?: number;
+	readonly refreshOnStart?: boolean;
+};
+
+type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
+type Message = {readonly text: string; readonly error: boolean};
+type Progress = {readonly total: number; readonly done: number; readonly failed: number};
+
+const allKey = 'all';
+const starredKey = 'starred';
+
+export function App({services, keymap, theme, width: fixedWidth, height: fixedHeight, refreshOnStart = false}: Props) {
+	const {exit} = useApp();
+	const {disableFocus} = useFocusManager();
+	const terminal = useWindowSize();
+	const width = fixedWidth ?? terminal.columns;
+	const height = fixedHeight ?? terminal.rows;
+	const mainHeight = Math.max(1, height - 1);
+	const {store, settings} = services;
+
+	const [dataVersion, setDataVersion] = useState(0);
+	const reload = useCallback(() => setDataVersion((version) => version + 1), []);
+	const [pane, setPane] = useState<'feeds' | 'items'>('items');
+	const [feedIndex, setFeedIndex] = useState(0);
+	const [selected, setSelected] = useState(0);
+	const selectedId = useRef<number | undefined>(undefined);
+	const [listTop, setListTop] = useState(0);
+	const [unreadOnly, setUnreadOnly] = useState(false);
+	const [search, setSearch] = useState<{query: string} | undefined>();
+	const [prompt, setPrompt] = useState<PromptState | undefined>();
+	const [help, setHelp] = useState(false);
+	const [message, setMessage] = useState<Message | undefined>();
+	const [progress, setProgress] = useState<Progress | undefined>();
+	const [history, dispatchHistory] = useReducer(historyReducer, emptyHistory);
+	const [digits, setDigits] = useState('');
+	const nextEntryId = useRef(1);
+
+	// Ink's own focus handling would take Tab and Esc, which the reader uses.
+	useEffect(() => disableFocus(), [disableFocus]);
+
+	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+	const feeds = useMemo(() => store.feeds(), [store, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+	const feedEntries: FeedEntry[] = useMemo(() => {
+		const rows = new Map(feeds.map((feed) => [feed.url, feed]));
+		const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
+		return [
+			{key: allKey, label: 'All', unread: unreadAll, failed: false},
+			{key: starredKey, label: 'Starred', unread: 0, failed: false},
+			...subscriptions.map((subscription) => {
+				const row = rows.get(subscription.url);
+				return {
+					key: subscription.url,
+					label: subscription.title ?? row?.title ?? subscription.url,
+					unread: row?.unread ?? 0,
+					failed: Boolean(row?.errorKind),
+				};
+			}),
+		];
+	}, [feeds, subscriptions]);
+	const feedEntry = feedEntries[Math.min(feedIndex, feedEntries.length - 1)]!;
+
+	const source: HeadlineSource = useMemo(() => {
+		if (search) return new ListSource(store.search(search.query));
+		const feedId = feeds.find((feed) => feed.url === feedEntry.key)?.id;
+		return new ItemsPager(store, {
+			...(feedEntry.key === allKey || feedEntry.key === starredKey ? {} : {feedIds: feedId === undefined ? [] : [feedId]}),
+			starredOnly: feedEntry.key === starredKey,
+			unreadOnly,
+		});
+	}, [store, feeds, feedEntry.key, unreadOnly, search, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	// New data keeps the selection on the same story, wherever it moved to.
+	useEffect(() => {
+		const index = selectedId.current === undefined ? undefined : source.indexOf(selectedId.current);
+		setSelected((current) => Math.max(0, Math.min(index ?? current, source.count - 1)));
+	}, [source]);
+
+	const selectedItem = source.at(selected);
+	useEffect(() => {
+		selectedId.current = selectedItem?.id;
+	}, [selectedItem?.id]);
+	const entry = history.entries[history.index];
+	const screen = entry ? 'article' : 'headlines';
+
+	// ---------- refresh ----------
+	const refreshing = useRef(false);
+	const runRefresh = useCallback(
+		(targets: readonly Subscription[]) => {
+			if (refreshing.current || targets.length === 0) return;
+			refreshing.current = true;
+			let lastReload = 0;
+			const onEvent = (event: RefreshEvent) => {
+				if (event.type === 'start') setProgress({total: event.total, done: 0, failed: 0});
+				if (
+					event.type === 'feed-done' ||
+					event.type === 'feed-not-modified' ||
+					event.type === 'feed-failed' ||
+					event.type === 'feed-deferred'
+				) {
+					setProgress(
+						(current) => current && {...current, done: current.done + 1, failed: current.failed + (event.type === 'feed-failed' ? 1 : 0)},
+					);
+				}
+
+				// New stories appear as they arrive, at most twice a second.
+				if (event.type === 'feed-done' && event.newItems > 0 && Date.now() - lastReload > 500) {
+					lastReload = Date.now();
+					reload();
+				}
+			};
+
+			services
+				.refresh([...targets], onEvent)
+				.then((summary) => {
+					setMessage({
+						text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}`,
+						error: summary.failed > 0,
+					});
+				})
+				.catch((error: unknown) => setMessage({text: `Refresh failed: ${String(error)}`, error: true}))
+				.finally(() => {
+					refreshing.current = false;
+					setProgress(undefined);
+					reload();
+				});
+		},
+		[services, reload],
+	);
+
+	useEffect(() => {
+		if (refreshOnStart) runRefresh(settings.get('subscriptions'));
+		const minutes = settings.get('refreshIntervalMinutes');
+		if (!minutes) return;
+		const timer = setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000);
+		timer.unref?.();
+		return () => clearInterval(timer);
+	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+	// ---------- articles ----------
+	useEffect(() => {
+		if (!entry || entry.status !== 'loading') return;
+		const controller = new AbortController();
+		const load = entry.item
+			? services.loadItemArticle(entry.item, controller.signal)
+			: services.loadUrlArticle(entry.url, controller.signal);
+		load.then(
+			(document) => dispatchHistory({type: 'loaded', id: entry.id, document}),
+			(error: unknown) => dispatchHistory({type: 'failed', id: entry.id, error: error instanceof Error ? error.message : String(error)}),
+		);
+		return () => controller.abort();
+	}, [entry?.id, entry?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const articleWidth = Math.max(20, width - 2);
+	const articleDocument = entry?.document;
+	// Laid out once per document and width; scrolling only slices it.
+	const layout: ArticleLayout | undefined = useMemo(
+		() => (articleDocument ? layoutArticle(articleDocument, articleWidth) : undefined),
+		[articleDocument, articleWidth],
+	);
+
+	// A resize re-wraps: keep the reader at the same place in the text.
+	const previousLayout = useRef<ArticleLayout | undefined>(undefined);
+	useEffect(() => {
+		const before = previousLayout.current;
+		previousLayout.current = layout;
+		if (!layout || !before || before === layout || !entry || before.lines.length === 0) return;
+		if (entry.document && before.width !== layout.width) {
+			dispatchHistory({type: 'view', scroll: Math.round((entry.scroll / before.lines.length) * layout.lines.length), focus: entry.focus});
+		}
+	}, [layout]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const maxScroll = layout ? Math.max(0, layout.lines.length - mainHeight) : 0;
+	const scroll = Math.min(entry?.scroll ?? 0, maxScroll);
+	const focus = entry?.focus ?? -1;
+	const setView = (nextScroll: number, nextFocus = focus) =>
+		dispatchHistory({type: 'view', scroll: Math.max(0, Math.min(maxScroll, nextScroll)), focus: nextFocus});
+
+	const focusStop = (stopIndex: number) => {
+		if (!layout || layout.stops.length === 0) return;
+		const index = ((stopIndex % layout.stops.length) + layout.stops.length) % layout.stops.length;
+		const stop = layout.stops[index]!;
+		let nextScroll = scroll;
+		if (stop.firstLine < scroll) nextScroll = stop.firstLine - 2;
+		else if (stop.lastLine >= scroll + mainHeight) nextScroll = stop.lastLine - mainHeight + 3;
+		setView(nextScroll, index);
+	};
+
+	const openItem = (item: StoredItem) => {
+		if (!item.read) {
+			store.setRead([item.id], true);
+			reload();
+		}
+
+		dispatchHistory({type: 'open', id: nextEntryId.current++, url: item.link ?? item.feedUrl, item});
+	};
+
+	const currentUrl = (): string | undefined => {
+		if (screen === 'article') return layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
+		return selectedItem?.link ?? undefined;
+	};
+
+	// ---------- keys ----------
+	const act = (action: Action) => {
+		const page = Math.max(1, mainHeight - 2);
+		const moveSelection = (to: number) => setSelected(Math.max(0, Math.min(source.count - 1, to)));
+		const moveFeed = (to: number) => {
+			setFeedIndex(Math.max(0, Math.min(feedEntries.length - 1, to)));
+			setSelected(0);
+			selectedId.current = undefined;
+			setListTop(0);
+		};
+
+		switch (action) {
+			case 'quit': {
+				exit();
+				return;
+			}
+
+			case 'help': {
+				setHelp((shown) => !shown);
+				return;
+			}
+
+			case 'openInBrowser': {
+				const url = currentUrl();
+				if (url) {
+					services.openInBrowser(url);
+					setMessage({text: `Opened ${url}`, error: false});
+				}
+
+				return;
+			}
+
+			case 'copyUrl': {
+				const url = currentUrl();
+				if (url) {
+					services.copyToClipboard(url);
+					setMessage({text: `Copied ${url}`, error: false});
+				}
+
+				return;
+			}
+
+			default:
+		}
+
+		if (screen === 'article') {
+			switch (action) {
+				case 'down': {
+					setView(scroll + 1);
+					return;
+				}
+
+				case 'up': {
+					setView(scroll - 1);
+					return;
+				}
+
+				case 'pageDown': {
+					setView(scroll + page);
+					return;
+				}
+
+				case 'pageUp': {
+					setView(scroll - page);
+					return;
+				}
+
+				case 'top': {
+					setView(0);
+					return;
+				}
+
+				case 'bottom': {
+					setView(maxScroll);
+					return;
+				}
+
+				case 'nextLink': {
+					focusStop(focus < 0 ? firstStopFrom(layout, scroll) : focus + 1);
+					return;
+				}
+
+				case 'previousLink': {
+					focusStop(focus < 0 ? firstStopFrom(layout, scroll) - 1 : focus - 1);
+					return;
+				}
+
+				case 'followLink': {
+					if (digits) {
+						jumpToLink(Number(digits));
+						return;
+					}
+
+					const stop = layout && focus >= 0 ? layout.stops[focus] : undefined;
+					if (stop) dispatchHistory({type: 'open', id: nextEntryId.current++, url: stop.href});
+					return;
+				}
+
+				case 'back':
+				case 'historyBack': {
+					setDigits('');
+					dispatchHistory({type: 'back'});
+					return;
+				}
+
+				case 'historyForward': {
+					dispatchHistory({type: 'forward'});
+					return;
+				}
+
+				case 'toggleStar': {
+					if (entry?.item) {
+						const starred = !store.item(entry.item.id)?.starred;
+						store.setStarred(entry.item.id, starred);
+						setMessage({text: starred ? 'Starred' : 'Unstarred', error: false});
+						reload();
+					}
+
+					return;
+				}
+
+				default: {
+					return;
+				}
+			}
+		}
+
+		if (pane === 'feeds') {
+			switch (action) {
+				case 'down': {
+					moveFeed(feedIndex + 1);
+					return;
+				}
+
+				case 'up': {
+					moveFeed(feedIndex - 1);
+					return;
+				}
+
+				case 'top': {
+					moveFeed(0);
+					return;
+				}
+
+				case 'bottom': {
+					moveFeed(feedEntries.length - 1);
+					return;
+				}
+
+				case 'pageDown': {
+					moveFeed(feedIndex + page);
+					return;
+				}
+
+				case 'pageUp': {
+					moveFeed(feedIndex - page);
+					return;
+				}
+
+				case 'open':
+				case 'switchPane': {
+					setPane('items');
+					return;
+				}
+
+				default:
+			}
+		}
+
+		switch (action) {
+			case 'down': {
+				moveSelection(selected + 1);
+				return;
+			}
+
+			case 'up': {
+				moveSelection(selected - 1);
+				return;
+			}
+
+			case 'pageDown': {
+				moveSelection(selected + page);
+				return;
+			}
+
+			case 'pageUp': {
+				moveSelection(selected - page);
+				return;
+			}
+
+			case 'top': {
+				moveSelection(0);
+				return;
+			}
+
+			case 'bottom': {
+				moveSelection(source.count - 1);
+				return;
+			}
+
+			case 'switchPane': {
+				setPane((current) => (current === 'feeds' ? 'items' : 'feeds'));
+				return;
+			}
+
+			case 'open': {
+				if (selectedItem) openItem(selectedItem);
+				return;
+			}
+
+			case 'nextUnread':
+			case 'previousUnread': {
+				const index = source.findUnread(selected, action === 'nextUnread' ? 1 : -1);
+				if (index === undefined) setMessage({text: 'No more unread stories', error: false});
+				else moveSelection(index);
+				return;
+			}
+
+			case 'toggleRead': {
+				if (selectedItem) {
+					store.setRead([selectedItem.id], !selectedItem.read);
+					reload();
+				}
+
+				return;
+			}
+
+			case 'toggleStar': {
+				if (selectedItem) {
+					store.setStarred(selectedItem.id, !selectedItem.starred);
+					reload();
+				}
+
+				return;
+			}
+
+			case 'markAllRead': {
+				const ids: number[] = [];
+				for (let index = 0; index < source.count; index++) {
+					const item = source.at(index)!;
+					if (!item.read) ids.push(item.id);
+				}
+
+				store.setRead(ids, true);
+				setMessage({text: `Marked ${ids.length} stories read`, error: false});
+				reload();
+				return;
+			}
+
+			case 'refresh': {
+				const subscription = subscriptions.find((candidate) => candidate.url === feedEntry.key);
+				runRefresh(subscription ? [subscription] : subscriptions);
+				return;
+			}
+
+			case 'refreshAll': {
+				runRefresh(subscriptions);
+				return;
+			}
+
+			case 'toggleUnreadOnly': {
+				setUnreadOnly((current) => !current);
+				setMessage({text: unreadOnly ? 'Showing every story' : 'Showing unread stories only', error: false});
+				return;
+			}
+
+			case 'addFeed': {
+				setPrompt({kind: 'add', value: ''});
+				return;
+			}
+
+			case 'search': {
+				setPrompt({kind: 'search', value: search?.query ?? ''});
+				return;
+			}
+
+			case 'back': {
+				if (search) {
+					setSearch(undefined);
+					setSelected(0);
+				}
+
+				return;
+			}
+
+			default:
+		}
+	};
+
+	const jumpToLink = (number: number) => {
+		setDigits('');
+		const index = layout?.stops.findIndex((stop) => stop.link === number) ?? -1;
+		if (index === -1) setMessage({text: `No link ${number} in this article`, error: true});
+		else focusStop(index);
+	};
+
+	useInput(
+		(input, key) => {
+			const name = keyName(input, key);
+			if (help) {
+				if (name === '?' || name === 'escape' || name === 'q') setHelp(false);
+				else if (name === 'ctrl-c') exit();
+				return;
+			}
+
+			setMessage(undefined);
+			if (screen === 'article' && /^\d$/.test(input) && !key.ctrl && !key.meta) {
+				const typed = digits + input;
+				const highest = entry?.document?.links.length ?? 0;
+				// Jump at once when no longer number could follow; otherwise wait for more digits or Enter.
+				if (Number(typed) * 10 > highest) jumpToLink(Number(typed));
+				else setDigits(typed);
+				return;
+			}
+
+			const action = keymap.lookup(screen, name);
+			if (action) act(action);
+			else setDigits('');
+		},
+		{isActive: !prompt},
+	);
+
+	// While a prompt is open only Esc (cancel) and Ctrl-C reach the app; everything else is typing.
+	useInput(
+		(input, key) => {
+			if (key.escape) setPrompt(undefined);
+			else if (key.ctrl && input === 'c') exit();
+		},
+		{isActive: Boolean(prompt)},
+	);
+
+	const submitPrompt = (value: string) => {
+		if (!prompt) return;
+		if (prompt.kind === 'search') {
+			setPrompt(undefined);
+			if (value.trim()) {
+				setSearch({query: value.trim()});
+				setSelected(0);
+				setPane('items');
+			} else {
+				setSearch(undefined);
+			}
+
+			return;
+		}
+
+		if (!value.trim()) {
+			setPrompt(undefined);
+			return;
+		}
+
+		setPrompt({...prompt, value, busy: true, error: undefined});
+		services.addFeed(value).then(
+			(result) => {
+				setPrompt(undefined);
+				setMessage({
+					text:
+						result.status === 'exists' ? `Already subscribed to ${result.url}` : `Subscribed to ${result.title}: ${result.items} stories`,
+					error: false,
+				});
+				reload();
+			},
+			(error: unknown) => setPrompt({kind: 'add', value, busy: false, error: error instanceof Error ? error.message : String(error)}),
+		);
+	};
+
+	// ---------- render ----------
+	// The list scrolls only as far as needed to keep the selection on screen.
+	let top = listTop;
+	if (selected < top) top = selected;
+	if (selected >= top + mainHeight) top = selected - mainHeight + 1;
+	top = Math.max(0, Math.min(top, Math.max(0, source.count - mainHeight)));
+	if (top !== listTop) setListTop(top);
+
+	const status = statusText({
+		screen,
+		entry,
+		layout,
+		focus,
+		progress,
+		message,
+		digits,
+		search,
+		unreadOnly,
+		feedLabel: feedEntry.label,
+		count: source.count,
+	});
+	const hints = hintsFor(screen, keymap);
+	let main;
+	if (help) {
+		main = <HelpOverlay keymap={keymap} screen={screen} width={width} height={mainHeight} theme={theme} />;
+	} else if (entry) {
+		main =
+			entry.status === 'ready' && layout ? (
+				<ArticleView layout={layout} scroll={scroll} focus={focus} width={width} height={mainHeight} theme={theme} />
+			) : (
+				<Box height={mainHeight} width={width} paddingLeft={2} paddingTop={1} flexDirection="column">
+					{entry.status === 'loading' ? (
+						<Styled look={theme.muted}>{`Loading ${entry.url} …`}</Styled>
+					) : (
+						<>
+							<Styled look={theme.error}>Could not open this page</Styled>
+							<Text wrap="truncate-end">{entry.error ?? ''}</Text>
+							<Text> </Text>
+							<Styled look={theme.muted}>Esc or Backspace goes back · o opens it in the browser</Styled>
+						</>
+					)}
+				</Box>
+			);
+	} else {
+		const columnWidth = Math.min(30, Math.max(16, Math.floor(width * 0.24)));
+		const listWidth = Math.max(10, width - columnWidth - 1);
+		const rows = source.slice(top, mainHeight);
+		main = (
+			<Box flexDirection="row" height={mainHeight}>
+				<FeedColumn
+					entries={feedEntries}
+					selected={feedIndex}
+					active={pane === 'feeds'}
+					width={columnWidth}
+					height={mainHeight}
+					theme={theme}
+				/>
+				<Box width={1} height={mainHeight} flexDirection="column">
+					{Array.from({length: mainHeight}, (_, index) => (
+						<Styled key={index} look={theme.muted}>
+							│
+						</Styled>
+					))}
+				</Box>
+				<HeadlineList
+					rows={rows}
+					selected={selected - top}
+					active={pane === 'items'}
+					width={listWidth}
+					height={mainHeight}
+					showSource={feedEntry.key === allKey || feedEntry.key === starredKey || Boolean(search)}
+					theme={theme}
+					now={services.now()}
+					empty={
+						search
+							? `Nothing matches “${search.query}”`
+							: unreadOnly
+								? 'No unread stories here (u shows all)'
+								: 'No stories yet: R refreshes, a adds a feed'
+					}
+				/>
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{main}
+			{prompt ? (
+				<Prompt
+					label={prompt.kind === 'add' ? 'Add feed (URL or site):' : 'Search:'}
+					value={prompt.value}
+					onChange={(value) => setPrompt({...prompt, value, error: undefined})}
+					onSubmit={submitPrompt}
+					error={prompt.error}
+					busy={prompt.busy}
+					theme={theme}
+				/>
+			) : (
+				<StatusLine hints={hints} status={status.text} error={status.error} width={width} theme={theme} />
+			)}
+		</Box>
+	);
+}
+
+function firstStopFrom(layout: ArticleLayout | undefined, scroll: number): number {
+	if (!layout) return 0;
+	const index = layout.stops.findIndex((stop) => stop.firstLine >= scroll);
+	return index === -1 ? 0 : index;
+}
+
+function hintsFor(screen: 'headlines' | 'article', keymap: KeyMap): string {
+	const key = (action: Action) => keymap.keysFor(screen, action)[0] ?? '';
+	return screen === 'article'
+		? `${key('nextLink')} links · ${key('followLink')} open · ${key('back')} back · ${key('openInBrowser')} browser · ${key('help')} help`
+		: `${key('open')} read · ${key('refreshAll')} refresh · ${key('search')} search · ${key('addFeed')} add · ${key('help')} help · ${key('quit')} quit`;
+}
+
+type StatusInput = {
+	readonly screen: 'headlines' | 'article';
+	readonly entry: {readonly url: string; readonly status: string} | undefined;
+	readonly layout: ArticleLayout | undefined;
+	readonly focus: number;
+	readonly progress: Progress | undefined;
+	readonly message: Message | undefined;
+	readonly digits: string;
+	readonly search: {query: string} | undefined;
+	readonly unreadOnly: boolean;
+	readonly feedLabel: string;
+	readonly count: number;
+};
+
+/** What the right side of the status line says, most urgent first. */
+function statusText(input: StatusInput): Message {
+	if (input.digits) return {text: `Link ${input.digits}… (Enter)`, error: false};
+	if (input.message) return input.message;
+	const refreshing = input.progress
+		? `Refreshing ${input.progress.done}/${input.progress.total}${input.progress.failed > 0 ? ` · ${input.progress.failed} failed` : ''}`
+		: '';
+	if (input.screen === 'article') {
+		const stop = input.layout && input.focus >= 0 ? input.layout.stops[input.focus] : undefined;
+		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || (input.entry?.url ?? ''), error: false};
+	}
+
+	if (refreshing) return {text: refreshing, error: false};
+	const where = input.search ? `Search “${input.search.query}”` : `${input.feedLabel}${input.unreadOnly ? ' (unread)' : ''}`;
+	return {text: `${where} · ${input.count} stories`, error: false};
+}

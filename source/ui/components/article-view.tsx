@@ -1,0 +1,71 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import type {ArticleLayout, Line, Segment} from '../../text/article-lines.js';
+import type {Theme} from '../theme.js';
+import {mergeLooks, Styled} from './styled.js';
+
+type Props = {
+	readonly layout: ArticleLayout;
+	readonly scroll: number;
+	/** Focused link stop, or -1. */
+	readonly focus: number;
+	readonly width: number;
+	readonly height: number;
+	readonly theme: Theme;
+};
+
+/** Only the visible window of the pre-wrapped lines is rendered: a 2,000-line article costs what a screenful does. */
+export function ArticleView({layout, scroll, focus, width, height, theme}: Props) {
+	const margin = Math.max(0, Math.floor((width - layout.width) / 2));
+	const visible = layout.lines.slice(scroll, scroll + height);
+	return (
+		<Box flexDirection="column" height={height} width={width}>
+			{visible.map((line, index) => (
+				<ArticleLine key={scroll + index} line={line} margin={margin} focus={focusOn(line, focus)} theme={theme} />
+			))}
+		</Box>
+	);
+}
+
+/** The focus stop if it appears on this line, else -1: rows without it need not re-render when focus moves. */
+function focusOn(line: Line, focus: number): number {
+	return focus >= 0 && line.segments.some((segment) => segment.stop === focus) ? focus : -1;
+}
+
+const ArticleLine = memo(function ArticleLine({
+	line,
+	margin,
+	focus,
+	theme,
+}: {
+	readonly line: Line;
+	readonly margin: number;
+	readonly focus: number;
+	readonly theme: Theme;
+}) {
+	return (
+		<Text wrap="truncate-end">
+			{' '.repeat(margin + line.indent)}
+			{line.indent > 0 && line.segments.length > 0 && line.segments[0]!.role === 'blockquote' ? (
+				<Styled look={theme.quote}>│ </Styled>
+			) : null}
+			{line.segments.map((segment, index) => (
+				<Styled key={index} look={lookOf(segment, focus, theme)}>
+					{segment.text}
+				</Styled>
+			))}
+		</Text>
+	);
+});
+
+function lookOf(segment: Segment, focus: number, theme: Theme) {
+	return mergeLooks(
+		theme.roles[segment.role],
+		segment.strong && {bold: true},
+		segment.emphasis && {italic: true},
+		segment.quote && theme.quote,
+		segment.link !== undefined && !segment.marker && theme.link,
+		segment.marker && theme.marker,
+		segment.stop !== undefined && segment.stop === focus && theme.focus,
+	);
+}

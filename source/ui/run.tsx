@@ -1,0 +1,116 @@
+import {spawn} from 'node:child_process';
+import {createWriteStream, mkdirSync, type WriteStream} from 'node:fs';
+import {format} from 'node:util';
+import {render} from 'ink';
+import {articleForItem} from '../articles/article-for-item.js';
+import {fetchArticle} from '../articles/fetch-page.js';
+import type {AppContext} from '../commands/context.js';
+import {articleToText} from '../export/article-text.js';
+import {addSubscription} from '../feeds/subscribe.js';
+import {refreshFeeds} from '../refresh/refresh.js';
+import {App} from './app.js';
+import {createKeyMap} from './keymap.js';
+import type {Services} from './services.js';
+import {chooseTheme, colorWanted} from './theme.js';
+
+/**
+ * The full-screen reader. Ink is loaded only here, and only on a terminal: cli.tsx sends pipes
+ * and scripts elsewhere. Output from libraries goes to the log file, never over the screen.
+ */
+export async function runReader(context: AppContext, options: {color: boolean | undefined}): Promise<void> {
+	const {store, settings, paths} = context;
+	const services: Services = {
+		store,
+		settings,
+		loadItemArticle: async (item, signal) => articleForItem(store, item, {userAgent: settings.get('userAgent') ?? undefined, signal}),
+		async loadUrlArticle(url, signal) {
+			const cached = store.article(url);
+			if (cached) return cached;
+			const document = await fetchArticle(url, {userAgent: settings.get('userAgent') ?? undefined, signal});
+			store.saveArticle(url, document, articleToText(document), new Date().toISOString());
+			return document;
+		},
+		refresh: async (subscriptions, onEvent) =>
+			refreshFeeds(store, subscriptions, {
+				concurrency: settings.get('concurrency'),
+				perHostConcurrency: settings.get('perHostConcurrency'),
+				keepItemsPerFeed: settings.get('keepItemsPerFeed'),
+				userAgent: settings.get('userAgent') ?? undefined,
+				onEvent,
+				onMoved: (from, to) =>
+					settings.set(
+						'subscriptions',
+						settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
+					),
+			}),
+		addFeed: async (input) => addSubscription(settings, store, input),
+		openInBrowser,
+		copyToClipboard(text) {
+			// OSC 52: the terminal puts it on the clipboard, over SSH too. The text is a URL we resolved ourselves.
+			process.stdout.write(`\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`);
+		},
+		now: () => new Date(),
+	};
+
+	mkdirSync(paths.stateDirectory, {recursive: true});
+	const log = createWriteStream(paths.logFile, {flags: 'a'});
+	const restore = captureOutput(log);
+	const instance = render(
+		<App
+			services={services}
+			keymap={createKeyMap(settings.get('keyBindings'))}
+			theme={chooseTheme(settings.get('theme'), {color: colorWanted(process.env, options.color)})}
+			refreshOnStart
+		/>,
+		{
+			alternateScreen: true,
+			// From the terminal itself, not the CI variable: a user's shell with CI=true still gets the reader.
+			interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+			patchConsole: false,
+			maxFps: 60,
+		},
+	);
+	const stop = () => instance.unmount();
+	process.once('SIGTERM', stop);
+	process.once('SIGHUP', stop);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		process.off('SIGTERM', stop);
+		process.off('SIGHUP', stop);
+		restore();
+		log.end();
+	}
+}
+
+/** Sends console.* and stray stderr writes (library warnings) to the log while the reader owns the screen. */
+function captureOutput(log: WriteStream): () => void {
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = methods.map((method) => console[method]);
+	const stderrWrite = process.stderr.write.bind(process.stderr);
+	for (const method of methods) {
+		console[method] = (...parts: unknown[]) => {
+			log.write(`${new Date().toISOString()} ${method}: ${format(...parts)}\n`);
+		};
+	}
+
+	process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+		log.write(chunk);
+		const callback = rest.find((value) => typeof value === 'function') as (() => void) | undefined;
+		callback?.();
+		return true;
+	}) as typeof process.stderr.write;
+	return () => {
+		methods.forEach((method, index) => {
+			console[method] = saved[index]!;
+		});
+		process.stderr.write = stderrWrite;
+	};
+}
+
+function openInBrowser(url: string): void {
+	const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+	const child = spawn(command, [url], {detached: true, stdio: 'ignore'});
+	child.on('error', () => undefined);
+	child.unref();
+}

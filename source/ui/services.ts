@@ -1,0 +1,23 @@
+import type {ArticleDocument} from '../articles/document.js';
+import type {Settings, SettingsStore} from '../config/settings.js';
+import type {AddResult} from '../feeds/subscribe.js';
+import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
+import type {Store, StoredItem} from '../store/store.js';
+
+/**
+ * Everything the reader does outside React: the store, the network, the browser, the clipboard.
+ * The real implementation is in run.tsx; component tests pass their own (real store, local pages).
+ */
+export type Services = {
+	readonly store: Store;
+	readonly settings: Pick<SettingsStore, 'get' | 'set'>;
+	/** The article for a headline: cached, fetched and extracted, or built from the feed's content. */
+	loadItemArticle(item: StoredItem, signal: AbortSignal): Promise<ArticleDocument>;
+	/** Any page the reader follows a link to. */
+	loadUrlArticle(url: string, signal: AbortSignal): Promise<ArticleDocument>;
+	refresh(subscriptions: Settings['subscriptions'], onEvent: (event: RefreshEvent) => void): Promise<RefreshSummary>;
+	addFeed(input: string): Promise<AddResult>;
+	openInBrowser(url: string): void;
+	copyToClipboard(text: string): void;
+	now(): Date;
+};
