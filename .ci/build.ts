@@ -9,12 +9,15 @@ import {build} from 'esbuild';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {version: string};
 
-rmSync(`${root}dist`, {recursive: true, force: true});
+// `--outdir <dir>` builds elsewhere (tests build into temporary directories, never over each other).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1]!;
+rmSync(outdir.startsWith('/') ? outdir : `${root}${outdir}`, {recursive: true, force: true});
 const result = await build({
 	absWorkingDir: root,
 	// The feed parser's worker thread is loaded from dist/parse-worker.js, beside cli.js.
 	entryPoints: {cli: 'cli.tsx', 'parse-worker': 'source/feeds/parse-worker.ts'},
-	outdir: 'dist',
+	outdir,
 	// Each command's code loads only when that command runs: `read` never parses conf or SQLite code.
 	splitting: true,
 	// Chunks sit beside cli.js so that import.meta.url-relative paths (the parse worker) hold in every chunk.

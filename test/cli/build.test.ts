@@ -2,16 +2,19 @@ import {execFile} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import test from 'ava';
-import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {buildCli} from '../helpers/build-cli.js';
+import {corporaDirectory, fixturesDirectory, seedHost, seedPath} from '../helpers/paths.js';
 import {startServer} from '../helpers/programmable-server.js';
 import {tempHome} from '../helpers/temp-home.js';
 
 const run = promisify(execFile);
-const cli = `${repoDirectory}dist/cli.js`;
+let cli: string;
+let remove: () => void;
 
 test.before(async () => {
-	await run(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory});
+	({cli, remove} = await buildCli());
 });
+test.after.always(() => remove());
 
 test('the bundled CLI reads the seed page', async (t) => {
 	const {stdout} = await run(process.execPath, [cli, 'read', `${fixturesDirectory}${seedHost}${seedPath}`, '--width', '0']);

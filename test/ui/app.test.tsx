@@ -1,0 +1,149 @@
+import test from 'ava';
+import {keys, plain, press, renderReader, waitFor} from './harness.js';
+
+const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
+
+test('headlines: feeds column with unread counts, the list from the store, titles cut to one row', async (t) => {
+	const {lastFrame, unmount} = await renderReader({width: 70, height: 12});
+	t.teardown(unmount);
+	const frame = plain(lastFrame());
+	t.regex(frame, /All\s+5/);
+	t.regex(frame, /Al Jazeera… +5 │/, 'long feed names are cut, counts stay');
+	t.regex(frame, /● Tillerson to Lavrov: Russian med… +Al Jazeer… +2h\n/);
+	for (const line of frame.split('\n')) t.true([...line].length <= 70, line);
+	t.is(frame.split('\n').length, 12);
+});
+
+test('the article: quotations styled, inline links marked [n] with a space, related links on their own lines', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 60});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	const frame = await waitFor(lastFrame, (text) => plain(text).includes('Russia has furiously'));
+	const text = plain(frame);
+	t.true(text.includes(seedTitle));
+	t.regex(text, /Rex Tillerson \[1\] said on Monday/);
+	t.regex(text, /→ OPINION: Is Russia a real threat to the West\? \[3\]/);
+	// The quotation carries the quote look (italic + colour); the apostrophe in Moscow’s does not start one.
+	t.regex(frame, /\u001B\[3m(?:\u001B\[\d+m)*“serious mistrust”/);
+	t.notRegex(frame, /\u001B\[3m(?:\u001B\[\d+m)*’s/);
+	await press(stdin, 'G');
+	t.regex(plain(lastFrame()), /Source: Al Jazeera, News Agencies\n\n\s+Related stories\n\s+→ OPINION/);
+});
+
+test('only the visible window of the article is rendered, and it scrolls', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 12});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	const first = plain(await waitFor(lastFrame, (text) => plain(text).includes(seedTitle)));
+	t.is(first.split('\n').length, 12);
+	t.false(first.includes('Russia has furiously'));
+	await press(stdin, 'G');
+	const bottom = plain(lastFrame());
+	t.false(bottom.includes(seedTitle));
+	t.regex(bottom, /Related stories/);
+});
+
+test('Tab moves the focus through links in reading order and the status line shows the URL; Enter follows it; Esc comes back', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 60});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	await press(stdin, keys.tab);
+	t.regex(plain(lastFrame()), /\[1\] https:\/\/www\.aljazeera\.com\/topics\/people\/rex-tillerson\.html\s*$/);
+	t.regex(lastFrame()!, /\u001B\[7m[^\n]*Rex/, 'the focused link is shown inverse');
+	await press(stdin, keys.tab, keys.tab, keys.tab);
+	t.regex(plain(lastFrame()), /\[4\] https:\/\/www\.aljazeera\.com\/news\/2017\/08\/grand-jury/);
+	await press(stdin, keys.shiftTab);
+	t.regex(plain(lastFrame()), /\[3\] https:\/\/www\.aljazeera\.com\/indepth\/opinion/);
+	await press(stdin, keys.tab, keys.enter);
+	const related = await waitFor(lastFrame, (text) => plain(text).includes('This page stands in for the related story'));
+	t.regex(plain(related), /Grand Jury convened for US-Russia probe/);
+	await press(stdin, keys.escape);
+	const back = await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	t.regex(plain(back), /\[4\] https:\/\/www\.aljazeera\.com\/news\/2017\/08\/grand-jury/, 'focus restored');
+	await press(stdin, ']');
+	await waitFor(lastFrame, (text) => plain(text).includes('This page stands in'));
+	await press(stdin, '[');
+	await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	await press(stdin, 'q');
+	t.regex(plain(lastFrame()), /All\s+4/, 'back on the headlines, the story now read');
+});
+
+test('digits jump to a link; o and y act on the focused link', async (t) => {
+	const {lastFrame, stdin, unmount, opened, copied} = await renderReader({width: 100, height: 60});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	await press(stdin, '5');
+	t.regex(plain(lastFrame()), /\[5\] https:\/\/www\.congress\.gov\/bill\/115th-congress\/house-bill\/3364/);
+	await press(stdin, 'o', 'y');
+	t.deepEqual(opened, ['https://www.congress.gov/bill/115th-congress/house-bill/3364']);
+	t.deepEqual(copied, ['https://www.congress.gov/bill/115th-congress/house-bill/3364']);
+	t.regex(plain(lastFrame()), /Copied https:\/\/www\.congress\.gov/);
+});
+
+test('the help overlay lists the keys of the screen, from the same key map (custom bindings included)', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 40, keyBindings: {refreshAll: ['F5']}});
+	t.teardown(unmount);
+	await press(stdin, '?');
+	const help = plain(lastFrame());
+	t.regex(help, /Headlines: keys/);
+	t.regex(help, /F5\s+refresh all feeds/);
+	t.regex(help, /\/\s+search titles and articles/);
+	await press(stdin, keys.escape);
+	t.notRegex(plain(lastFrame()), /Headlines: keys/);
+	await press(stdin, keys.enter);
+	await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	await press(stdin, '?');
+	t.regex(plain(lastFrame()), /Tab\s+focus the next link/);
+});
+
+test('typing in the search prompt never triggers shortcuts; results replace the list; Esc clears', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 20});
+	t.teardown(unmount);
+	await press(stdin, '/', 'q', 'u', 'i', 't');
+	t.regex(plain(lastFrame()), /Search: quit/);
+	await press(stdin, keys.backspace, keys.backspace, keys.backspace, keys.backspace, 'g', 'r', 'a', 'n', 'd', keys.enter);
+	const results = plain(lastFrame());
+	t.regex(results, /Grand Jury convened for US-Russia probe/);
+	t.notRegex(results, /Tillerson to Lavrov/);
+	t.regex(results, /Search “grand” · 1 stories/);
+	await press(stdin, keys.escape);
+	t.regex(plain(lastFrame()), /Tillerson to Lavrov/);
+});
+
+test('the add prompt keeps what was typed and shows the error inline', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 20});
+	t.teardown(unmount);
+	await press(stdin, 'a', 'n', 'o', 'p', 'e', keys.enter);
+	const frame = await waitFor(lastFrame, (text) => plain(text).includes('not a feed'));
+	t.regex(plain(frame), /Add feed \(URL or site\): nope.*not a feed: nope/);
+	await press(stdin, keys.escape);
+	t.notRegex(plain(lastFrame()), /Add feed/);
+});
+
+test('m, s, u and A change read state, stars and the filter', async (t) => {
+	const {lastFrame, stdin, unmount, store} = await renderReader({width: 100, height: 20});
+	t.teardown(unmount);
+	await press(stdin, 'm');
+	t.regex(plain(lastFrame()), /All\s+4/);
+	await press(stdin, 'u');
+	t.notRegex(plain(lastFrame()), /Tillerson to Lavrov/);
+	await press(stdin, 's');
+	t.is(store.items({starredOnly: true}).length, 1);
+	await press(stdin, 'A');
+	t.is(store.unreadCount(), 0);
+	t.regex(plain(lastFrame()), /No unread stories here/);
+});
+
+test('NO_COLOR: no colours, but focus (inverse) and quotations (underline) still show', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 60, color: false});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+	await press(stdin, keys.tab);
+	const frame = lastFrame()!;
+	t.notRegex(frame, /\u001B\[(?:3\d|9\d|38;)/, 'no foreground colours');
+	t.regex(frame, /\u001B\[7m/);
+	t.regex(frame, /\u001B\[4m(?:\u001B\[\d+m)*“serious mistrust”/);
+});

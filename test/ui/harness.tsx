@@ -1,0 +1,99 @@
+import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
+import {extractArticle} from '../../source/articles/extract.js';
+import {documentFromFeedItem} from '../../source/articles/from-feed.js';
+import {parseFeed} from '../../source/feeds/parse.js';
+import {Store} from '../../source/store/store.js';
+import {App} from '../../source/ui/app.js';
+import {createKeyMap} from '../../source/ui/keymap.js';
+import type {Services} from '../../source/ui/services.js';
+import {chooseTheme} from '../../source/ui/theme.js';
+import {fixturesDirectory, seedHost} from '../helpers/paths.js';
+
+export const seedUrl = 'https://www.aljazeera.com/news/2017/08/tillerson-lavrov-russian-meddling-led-mistrust-170807054302155.html';
+
+/** A page of the fixture site, extracted for real: what the reader gets when it follows a link there. */
+export function fixtureArticle(url: string) {
+	const path = `${fixturesDirectory}${seedHost}${new URL(url).pathname}`;
+	return extractArticle(readFileSync(path, 'utf8'), url);
+}
+
+/** The reader over a real store holding the fixture feed; pages come from the fixture site on disk. */
+export async function renderReader(
+	options: {width?: number; height?: number; color?: boolean; keyBindings?: Record<string, string[]>} = {},
+) {
+	const store = Store.open(':memory:');
+	const feedUrl = 'https://www.aljazeera.com/xml/rss/all.xml';
+	const feed = await parseFeed(readFileSync(`${fixturesDirectory}${seedHost}/xml/rss/all.xml`, 'utf8'), feedUrl);
+	store.saveFetched(store.ensureFeed(feedUrl).id, feed, {
+		etag: undefined,
+		lastModified: undefined,
+		now: '2017-08-07T08:00:00Z',
+		keep: 1000,
+	});
+	const subscriptions = [{url: feedUrl, tags: []}];
+	const opened: string[] = [];
+	const copied: string[] = [];
+	const services: Services = {
+		store,
+		settings: {
+			get: ((key: string) => ({subscriptions, refreshIntervalMinutes: 0, keyBindings: {}})[key]) as Services['settings']['get'],
+			set() {},
+		},
+		loadItemArticle: async (item) => (item.link ? fixtureArticle(item.link) : documentFromFeedItem(item, {url: feedUrl, title: null})),
+		loadUrlArticle: async (url) => fixtureArticle(url),
+		refresh: async () => ({total: 0, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []}),
+		addFeed: async (input) => {
+			throw new Error(`not a feed: ${input}`);
+		},
+		openInBrowser: (url) => opened.push(url),
+		copyToClipboard: (text) => copied.push(text),
+		now: () => new Date('2017-08-07T08:00:00Z'),
+	};
+	const view = render(
+		<App
+			services={services}
+			keymap={createKeyMap(options.keyBindings)}
+			theme={chooseTheme('dark', {color: options.color ?? true})}
+			width={options.width ?? 100}
+			height={options.height ?? 30}
+		/>,
+	);
+	return {...view, store, opened, copied};
+}
+
+export const keys = {
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	backspace: '\u007F',
+	down: '\u001B[B',
+	up: '\u001B[A',
+	pageDown: '\u001B[6~',
+};
+
+/** Input and rendering are asynchronous: type, then wait for the frame (longer after a bare Esc). */
+export async function press(stdin: {write: (data: string) => void}, ...inputs: string[]): Promise<void> {
+	for (const input of inputs) {
+		stdin.write(input);
+		await new Promise((resolve) => setTimeout(resolve, input === keys.escape ? 120 : 40));
+	}
+}
+
+/** Waits until the frame satisfies `check` (articles load asynchronously). */
+export async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, timeout = 3000): Promise<string> {
+	const started = Date.now();
+	for (;;) {
+		const text = frame() ?? '';
+		if (check(text)) return text;
+		if (Date.now() - started > timeout) throw new Error(`timed out waiting; last frame:\n${text}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** The frame without colour codes. */
+export function plain(text: string | undefined): string {
+	// eslint-disable-next-line no-control-regex
+	return (text ?? '').replace(/\u001B\[[\d;]*m/g, '');
+}

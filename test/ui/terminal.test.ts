@@ -1,0 +1,53 @@
+import test from 'ava';
+import {buildCli} from '../helpers/build-cli.js';
+import {startFixtureServer} from '../helpers/fixture-server.js';
+import {tempHome} from '../helpers/temp-home.js';
+import {TmuxSession} from '../helpers/tmux.js';
+
+const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
+
+test('end to end in a real terminal: seed feed, seed article, a related link followed and come back from, quit restores the terminal', async (t) => {
+	t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
+	const [{cli, remove}, server] = await Promise.all([buildCli(), startFixtureServer()]);
+	const session = new TmuxSession();
+	t.teardown(async () => {
+		await session.kill();
+		await server.close();
+		remove();
+	});
+	const home = tempHome(t, [{url: server.url('/xml/rss/all.xml')}]);
+	// CI=true on purpose: the reader decides interactivity and colour from the terminal, not from CI.
+	await session.start(
+		`env CI=true TERM=xterm-256color BROADSHEET_HOME='${home}' '${process.execPath}' '${cli}'; echo BROADSHEET-EXITED; sleep 30`,
+		{width: 120, height: 40},
+	);
+
+	// The first frame comes from the (empty) cache; the background refresh brings the headlines in.
+	await session.waitFor((screen) => screen.includes(seedTitle), 'the seed headline');
+	t.is(await session.display('#{alternate_on}'), '1', 'alternate screen');
+	await session.keys('Enter');
+	const article = await session.waitFor((screen) => screen.includes('Al Jazeera · 7 Aug 2017'), 'the seed article');
+	t.true(article.includes(seedTitle));
+	t.regex(article, /Rex Tillerson \[1\] said on Monday/);
+	const coloured = await session.screen(true);
+	t.regex(coloured, /\u001B\[3m(?:\u001B\[[\d;]+m)*“serious mistrust”/, 'the quotation is highlighted');
+
+	await session.keys('Tab', 'Tab', 'Tab');
+	const focused = await session.waitFor(
+		(screen) => /\[3\] http:\/\/127\.0\.0\.1:\d+\/indepth\/opinion/.test(screen),
+		'the first related link focused',
+	);
+	t.regex(await session.screen(true), /\u001B\[[\d;]*7[\d;]*m[^\n]*OPINION/, 'focus shown inverse');
+	await session.keys('Enter');
+	await session.waitFor((screen) => screen.split('\n')[0]!.includes('Is Russia a real threat to the West?'), 'the related page');
+	await session.keys('Escape');
+	const back = await session.waitFor((screen) => screen.includes(seedTitle) && /\[3\] http/.test(screen), 'the seed article again');
+	t.is(back, focused, 'the same place: same scroll, same focus');
+
+	await session.keys('q');
+	await session.waitFor((screen) => /All\s+4/.test(screen), 'the headlines, one story read');
+	await session.keys('q');
+	await session.waitFor((screen) => screen.includes('BROADSHEET-EXITED'), 'the reader to exit');
+	t.is(await session.display('#{alternate_on}'), '0', 'alternate screen left');
+	t.is(await session.display('#{cursor_flag}'), '1', 'cursor shown');
+});
