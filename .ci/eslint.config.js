@@ -2,13 +2,16 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default tseslint.config(
-	{basePath: '..'},
+	{basePath: root},
 	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**', '.bench/**']},
-	{basePath: '..', files: ['**/*.{ts,tsx,js}'], extends: [js.configs.recommended, ...tseslint.configs.recommended]},
+	{basePath: root, files: ['**/*.{ts,tsx,js}'], extends: [js.configs.recommended, ...tseslint.configs.recommended]},
 	{
-		basePath: '..',
+		basePath: root,
 		files: ['**/*.{ts,tsx}'],
 		plugins: {'react-hooks': reactHooks},
 		rules: {
@@ -21,7 +24,7 @@ export default tseslint.config(
 			'no-constant-condition': ['error', {checkLoops: false}],
 			eqeqeq: ['error', 'smart'],
 		},
-	},,
+	},
 	// Reader tests assert on the terminal's own escape sequences.
-	{basePath: '..', files: ['test/ui/**'], rules: {'no-control-regex': 'off'}},
+	{basePath: root, files: ['test/ui/**/*.{ts,tsx}'], rules: {'no-control-regex': 'off'}},
 );
