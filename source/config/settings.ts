@@ -1,7 +1,8 @@
-import {existsSync, renameSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, renameSync, statSync} from 'node:fs';
 import Conf from 'conf';
 import type {AppPaths} from './paths.js';
 import {defaultSubscriptions} from './default-feeds.js';
+import {settingsProblem} from './validate-settings.js';
 
 /** A feed the user follows. `title` overrides the feed's own; tags group feeds for export and the UI. */
 export type Subscription = {url: string; title?: string; tags: string[]};
@@ -21,28 +22,6 @@ export type Settings = {
 	/** Sent instead of Broadsheet's own User-Agent when set. */
 	userAgent: string | null;
 };
-
-const schema = {
-	subscriptions: {
-		type: 'array',
-		items: {
-			type: 'object',
-			properties: {
-				url: {type: 'string', pattern: '^https?://'},
-				title: {type: 'string'},
-				tags: {type: 'array', items: {type: 'string'}},
-			},
-			required: ['url'],
-		},
-	},
-	refreshIntervalMinutes: {type: 'number', minimum: 0},
-	concurrency: {type: 'integer', minimum: 1, maximum: 64},
-	perHostConcurrency: {type: 'integer', minimum: 1, maximum: 16},
-	keepItemsPerFeed: {type: 'integer', minimum: 10},
-	theme: {enum: ['auto', 'dark', 'light']},
-	keyBindings: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string'}}},
-	userAgent: {type: ['string', 'null']},
-} as const;
 
 export const defaultSettings: Settings = {
 	subscriptions: [],
@@ -64,7 +43,8 @@ export type SettingsStore = {
 };
 
 /**
- * Settings in config.json through conf. A file that does not parse or validate is never wiped:
+ * Settings in config.json through conf (`accessPropertiesByDotNotation` off: feed URLs have dots).
+ * A file that does not parse or validate is never wiped:
  * it is moved to config.json.corrupt-<timestamp> and Broadsheet starts from defaults, saying so.
  * The first run subscribes to a short list of real news feeds.
  */
@@ -79,21 +59,19 @@ export function openSettings(paths: AppPaths): SettingsStore {
 			projectSuffix: '',
 			accessPropertiesByDotNotation: false,
 			clearInvalidConfig: false,
-			schema,
 			defaults: defaultSettings,
 			...(mode === undefined ? {} : {configFileMode: mode}),
 		});
 
-	let conf: Conf<Settings>;
-	try {
-		conf = open();
-	} catch (error) {
+	// Checked before conf opens the file: conf writes missing defaults back at once, over the evidence.
+	const problem = firstRun ? undefined : fileProblem(paths.configFile);
+	if (problem) {
 		const backup = `${paths.configFile}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 		renameSync(paths.configFile, backup);
-		notices.push(`${paths.configFile} could not be read (${firstLine(error)}); moved it to ${backup} and started with defaults`);
-		conf = open();
+		notices.push(`${paths.configFile} could not be read (${problem}); moved it to ${backup} and started with defaults`);
 	}
 
+	const conf = open();
 	if (firstRun) conf.set('subscriptions', defaultSubscriptions);
 	return {
 		path: conf.path,
@@ -103,6 +81,16 @@ export function openSettings(paths: AppPaths): SettingsStore {
 	};
 }
 
-function firstLine(error: unknown): string {
-	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
+/** Why config.json cannot be used as it is, or undefined. A leading BOM is fine (conf strips it too). */
+function fileProblem(file: string): string | undefined {
+	const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+	if (!text.trim()) return 'the file is empty';
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		return `not valid JSON: ${(error as Error).message.split('\n')[0]!.slice(0, 120)}`;
+	}
+
+	return settingsProblem(value);
 }

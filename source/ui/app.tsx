@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Subscription} from '../config/settings.js';
 import type {RefreshEvent} from '../refresh/refresh.js';
 import type {StoredItem} from '../store/store.js';
@@ -25,6 +25,8 @@ type Props = {
 	readonly width?: number;
 	readonly height?: number;
 	readonly refreshOnStart?: boolean;
+	/** Called as each key arrives (the benchmark's keypress-to-frame timing). */
+	readonly onKey?: () => void;
 };
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
@@ -34,7 +36,7 @@ type Progress = {readonly total: number; readonly done: number; readonly failed:
 const allKey = 'all';
 const starredKey = 'starred';
 
-export function App({services, keymap, theme, width: fixedWidth, height: fixedHeight, refreshOnStart = false}: Props) {
+export function App({services, keymap, theme, width: fixedWidth, height: fixedHeight, refreshOnStart = false, onKey}: Props) {
 	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
 	const terminal = useWindowSize();
@@ -58,6 +60,13 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 	const [progress, setProgress] = useState<Progress | undefined>();
 	const [history, dispatchHistory] = useReducer(historyReducer, emptyHistory);
 	const [digits, setDigits] = useState('');
+	// Ages in the list change by the minute; a stable "now" keeps memoised rows from re-rendering on every key.
+	const [now, setNow] = useState(() => services.now());
+	useEffect(() => {
+		const timer = setInterval(() => setNow(services.now()), 60_000);
+		timer.unref?.();
+		return () => clearInterval(timer);
+	}, [services]);
 	const nextEntryId = useRef(1);
 
 	// Ink's own focus handling would take Tab and Esc, which the reader uses.
@@ -522,6 +531,7 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 
 	useInput(
 		(input, key) => {
+			onKey?.();
 			const name = keyName(input, key);
 			if (help) {
 				if (name === '?' || name === 'escape' || name === 'q') setHelp(false);
@@ -647,13 +657,7 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 					height={mainHeight}
 					theme={theme}
 				/>
-				<Box width={1} height={mainHeight} flexDirection="column">
-					{Array.from({length: mainHeight}, (_, index) => (
-						<Styled key={index} look={theme.muted}>
-							│
-						</Styled>
-					))}
-				</Box>
+				<Separator height={mainHeight} theme={theme} />
 				<HeadlineList
 					rows={rows}
 					selected={selected - top}
@@ -662,7 +666,7 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 					height={mainHeight}
 					showSource={feedEntry.key === allKey || feedEntry.key === starredKey || Boolean(search)}
 					theme={theme}
-					now={services.now()}
+					now={now}
 					empty={
 						search
 							? `Nothing matches “${search.query}”`
@@ -694,6 +698,18 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 		</Box>
 	);
 }
+
+const Separator = memo(function Separator({height, theme}: {readonly height: number; readonly theme: Theme}) {
+	return (
+		<Box width={1} height={height} flexDirection="column">
+			{Array.from({length: height}, (_, index) => (
+				<Styled key={index} look={theme.muted}>
+					│
+				</Styled>
+			))}
+		</Box>
+	);
+});
 
 function firstStopFrom(layout: ArticleLayout | undefined, scroll: number): number {
 	if (!layout) return 0;

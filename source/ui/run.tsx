@@ -2,12 +2,7 @@ import {spawn} from 'node:child_process';
 import {createWriteStream, mkdirSync, type WriteStream} from 'node:fs';
 import {format} from 'node:util';
 import {render} from 'ink';
-import {articleForItem} from '../articles/article-for-item.js';
-import {fetchArticle} from '../articles/fetch-page.js';
 import type {AppContext} from '../commands/context.js';
-import {articleToText} from '../export/article-text.js';
-import {addSubscription} from '../feeds/subscribe.js';
-import {refreshFeeds} from '../refresh/refresh.js';
 import {App} from './app.js';
 import {createKeyMap} from './keymap.js';
 import type {Services} from './services.js';
@@ -19,19 +14,28 @@ import {chooseTheme, colorWanted} from './theme.js';
  */
 export async function runReader(context: AppContext, options: {color: boolean | undefined}): Promise<void> {
 	const {store, settings, paths} = context;
+	// The network, extraction and parsing code loads after the first frame, when it is first needed.
 	const services: Services = {
 		store,
 		settings,
-		loadItemArticle: async (item, signal) => articleForItem(store, item, {userAgent: settings.get('userAgent') ?? undefined, signal}),
+		async loadItemArticle(item, signal) {
+			const {articleForItem} = await import('../articles/article-for-item.js');
+			return articleForItem(store, item, {userAgent: settings.get('userAgent') ?? undefined, signal});
+		},
 		async loadUrlArticle(url, signal) {
 			const cached = store.article(url);
 			if (cached) return cached;
+			const [{fetchArticle}, {articleToText}] = await Promise.all([
+				import('../articles/fetch-page.js'),
+				import('../export/article-text.js'),
+			]);
 			const document = await fetchArticle(url, {userAgent: settings.get('userAgent') ?? undefined, signal});
 			store.saveArticle(url, document, articleToText(document), new Date().toISOString());
 			return document;
 		},
-		refresh: async (subscriptions, onEvent) =>
-			refreshFeeds(store, subscriptions, {
+		async refresh(subscriptions, onEvent) {
+			const {refreshFeeds} = await import('../refresh/refresh.js');
+			return refreshFeeds(store, subscriptions, {
 				concurrency: settings.get('concurrency'),
 				perHostConcurrency: settings.get('perHostConcurrency'),
 				keepItemsPerFeed: settings.get('keepItemsPerFeed'),
@@ -42,8 +46,12 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 						'subscriptions',
 						settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
 					),
-			}),
-		addFeed: async (input) => addSubscription(settings, store, input),
+			});
+		},
+		async addFeed(input) {
+			const {addSubscription} = await import('../feeds/subscribe.js');
+			return addSubscription(settings, store, input);
+		},
 		openInBrowser,
 		copyToClipboard(text) {
 			// OSC 52: the terminal puts it on the clipboard, over SSH too. The text is a URL we resolved ourselves.
@@ -55,12 +63,14 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 	mkdirSync(paths.stateDirectory, {recursive: true});
 	const log = createWriteStream(paths.logFile, {flags: 'a'});
 	const restore = captureOutput(log);
+	const trace = frameTrace(process.env['BROADSHEET_TRACE']);
 	const instance = render(
 		<App
 			services={services}
 			keymap={createKeyMap(settings.get('keyBindings'))}
 			theme={chooseTheme(settings.get('theme'), {color: colorWanted(process.env, options.color)})}
 			refreshOnStart
+			onKey={trace?.key}
 		/>,
 		{
 			alternateScreen: true,
@@ -68,6 +78,7 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 			interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 			patchConsole: false,
 			maxFps: 60,
+			...(trace ? {onRender: trace.frame} : {}),
 		},
 	);
 	const stop = () => instance.unmount();
@@ -80,7 +91,22 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 		process.off('SIGHUP', stop);
 		restore();
 		log.end();
+		trace?.close();
 	}
+}
+
+/**
+ * BROADSHEET_TRACE=<file>: one line per key received and per frame drawn, with times since start,
+ * for `npm run bench` to measure keypress-to-frame latency inside the process.
+ */
+function frameTrace(file: string | undefined) {
+	if (!file) return undefined;
+	const out = createWriteStream(file);
+	return {
+		key: () => out.write(`key ${performance.now().toFixed(3)}\n`),
+		frame: ({renderTime}: {renderTime: number}) => out.write(`frame ${performance.now().toFixed(3)} ${renderTime.toFixed(3)}\n`),
+		close: () => out.end(),
+	};
 }
 
 /** Sends console.* and stray stderr writes (library warnings) to the log while the reader owns the screen. */

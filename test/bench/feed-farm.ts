@@ -12,13 +12,19 @@ const hosts = 64;
  * refresh can be all 304s; gzip when asked, as real servers do. Feeds are spread over 64 loopback
  * addresses, so per-host limits act as they would on real subscriptions.
  */
-export async function startFeedFarm(feeds: number, itemsPerFeed: number): Promise<{urls: string[]; close: () => Promise<void>}> {
+export async function startFeedFarm(
+	feeds: number,
+	itemsPerFeed: number,
+): Promise<{urls: string[]; longArticleUrl: string; close: () => Promise<void>}> {
 	const lastModified = new Date(Date.UTC(2026, 10, 1)).toUTCString();
-	const bodies = Array.from({length: feeds}, (_, index) => {
-		const xml = Buffer.from(rssFeed({title: `Synthetic feed ${index}`, count: itemsPerFeed, prefix: `f${index}`, bodyBytes: 200}));
-		return {xml, gzip: gzipSync(xml), etag: `"${createHash('sha1').update(xml).digest('hex').slice(0, 12)}"`};
-	});
+	let bodies: Array<{xml: Buffer; gzip: Buffer; etag: string}> = [];
 	const handler = (request: IncomingMessage, response: ServerResponse) => {
+		if (request.url === '/article/long.html') {
+			response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+			response.end(longArticle);
+			return;
+		}
+
 		const index = Number(/^\/feed\/(\d+)\.xml$/.exec(request.url ?? '')?.[1] ?? -1);
 		const body = bodies[index];
 		if (!body) {
@@ -42,6 +48,14 @@ export async function startFeedFarm(feeds: number, itemsPerFeed: number): Promis
 	const first = createServer(handler);
 	await new Promise<void>((resolve) => first.listen(0, '127.0.0.1', resolve));
 	const {port} = first.address() as AddressInfo;
+	const longArticleUrl = `http://127.0.0.1:${port}/article/long.html`;
+	bodies = Array.from({length: feeds}, (_, index) => {
+		let text = rssFeed({title: `Synthetic feed ${index}`, count: itemsPerFeed, prefix: `f${index}`, bodyBytes: 200});
+		// The newest story of the first feed is a long article, for scrolling measurements.
+		if (index === 0) text = text.replace(`<link>https://news.example/f0/${itemsPerFeed - 1}</link>`, `<link>${longArticleUrl}</link>`);
+		const xml = Buffer.from(text);
+		return {xml, gzip: gzipSync(xml), etag: `"${createHash('sha1').update(xml).digest('hex').slice(0, 12)}"`};
+	});
 	const servers: Server[] = [first];
 	for (let host = 2; host <= hosts; host++) {
 		const server = createServer(handler);
@@ -50,6 +64,7 @@ export async function startFeedFarm(feeds: number, itemsPerFeed: number): Promis
 	}
 
 	return {
+		longArticleUrl,
 		urls: bodies.map((_, index) => `http://127.0.0.${(index % hosts) + 1}:${port}/feed/${index}.xml`),
 		close: async () => {
 			await Promise.all(
@@ -61,3 +76,12 @@ export async function startFeedFarm(feeds: number, itemsPerFeed: number): Promis
 		},
 	};
 }
+
+/** About 2,000 lines at a reading width: 400 paragraphs with quotations and links. */
+const longArticle = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A very long report</title></head><body><article><h1>A very long report</h1>
+${Array.from(
+	{length: 400},
+	(_, index) =>
+		`<p>Paragraph ${index + 1}: the committee heard that “the figures for this quarter were not what anyone expected” and that <a href="/article/long.html#p${index}">the earlier report</a> had understated the costs, a point the minister disputed at length before the session was adjourned until the following week.</p>`,
+).join('\n')}
+</article></body></html>`;

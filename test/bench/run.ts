@@ -4,7 +4,7 @@
  *   - feed parsing throughput on the largest corpus feeds (items/s)
  *   - process start-up to first output for `broadsheet read` (bundled CLI, saved page)
  *   - refresh, unread and export over N synthetic feeds × M items, against newsboat when installed
- * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh).
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, reader).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -14,6 +14,7 @@ import {parseFeed} from '../../source/feeds/parse.js';
 import {decodeBody} from '../../source/net/charset.js';
 import {englishNewsPages, readabilityPageUrl, readNewsPage} from '../helpers/news-pages.js';
 import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {benchReader} from './reader-bench.js';
 import {benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
@@ -80,7 +81,6 @@ async function benchFeeds(): Promise<void> {
 }
 
 function benchStartup(): void {
-	execFileSync(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory, stdio: 'ignore'});
 	const cli = join(repoDirectory, 'dist/cli.js');
 	const page = `${fixturesDirectory}${seedHost}${seedPath}`;
 	if (!existsSync(cli)) throw new Error('build failed');
@@ -121,8 +121,11 @@ function benchStartup(): void {
 }
 
 console.log(`broadsheet bench · node ${process.version} · ${new Date().toISOString()}`);
+// Every part that runs the CLI runs this build of it.
+execFileSync(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory, stdio: 'ignore'});
 const only = process.argv[2];
 if (!only || only === 'extract') benchExtraction();
 if (!only || only === 'feeds') await benchFeeds();
 if (!only || only === 'startup') benchStartup();
 if (!only || only === 'refresh') await benchRefresh();
+if (!only || only === 'reader') await benchReader(join(repoDirectory, 'dist/cli.js'));

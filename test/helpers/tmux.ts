@@ -35,13 +35,13 @@ export class TmuxSession {
 		return stdout;
 	}
 
-	async waitFor(check: (screen: string) => boolean, what: string, timeout = 10_000): Promise<string> {
+	async waitFor(check: (screen: string) => boolean, what: string, timeout = 10_000, pollMs = 50): Promise<string> {
 		const started = Date.now();
 		for (;;) {
 			const screen = await this.screen();
 			if (check(screen)) return screen;
 			if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}; the screen:\n${screen}`);
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			await new Promise((resolve) => setTimeout(resolve, pollMs));
 		}
 	}
 

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {sanitizeTerminal} from '../../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../../text/wrap.js';
 import type {Theme} from '../theme.js';
@@ -16,7 +17,7 @@ type Props = {
 };
 
 /** All, Starred and each feed with its unread count; ✗ marks a feed whose last refresh failed. */
-export function FeedColumn({entries, selected, active, width, height, theme}: Props) {
+export const FeedColumn = memo(function FeedColumn({entries, selected, active, width, height, theme}: Props) {
 	const top = Math.max(0, Math.min(selected - Math.floor(height / 2), entries.length - height));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -39,4 +40,4 @@ export function FeedColumn({entries, selected, active, width, height, theme}: Pr
 			})}
 		</Box>
 	);
-}
+});

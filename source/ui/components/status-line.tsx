@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import {sanitizeTerminal} from '../../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../../text/wrap.js';
 import type {Theme} from '../theme.js';
@@ -14,7 +15,7 @@ type Props = {
 };
 
 /** One row at the bottom: the keys that matter here on the left, what is happening on the right. */
-export function StatusLine({hints, status, error, width, theme}: Props) {
+export const StatusLine = memo(function StatusLine({hints, status, error, width, theme}: Props) {
 	const right = truncateToWidth(sanitizeTerminal(status, {maxLength: 2000}), Math.max(0, width - 2));
 	const room = Math.max(0, width - displayWidth(right) - 2);
 	const left = truncateToWidth(hints, room);
@@ -25,4 +26,4 @@ export function StatusLine({hints, status, error, width, theme}: Props) {
 			<Styled look={mergeLooks(theme.statusBar, error && theme.error)}>{right}</Styled>
 		</Text>
 	);
-}
+});
