@@ -94,6 +94,5 @@ export async function waitFor(frame: () => string | undefined, check: (text: str
 
 /** The frame without colour codes. */
 export function plain(text: string | undefined): string {
-	// eslint-disable-next-line no-control-regex
 	return (text ?? '').replace(/\u001B\[[\d;]*m/g, '');
 }
