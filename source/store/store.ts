@@ -21,20 +21,14 @@ export type FeedRow = {
 
 export type FeedSummary = FeedRow & {readonly unread: number; readonly total: number};
 
-export type StoredItem = {
+/** A feed item as stored: the parsed fields plus where it came from and what the reader did with it. */
+export type StoredItem = Omit<FeedItem, 'id'> & {
+	/** The row id; the feed's own id for the item is `guid`. */
 	readonly id: number;
+	readonly guid: string;
 	readonly feedId: number;
 	readonly feedUrl: string;
 	readonly feedTitle: string | null;
-	readonly guid: string;
-	readonly title: string;
-	readonly link: string | null;
-	readonly published: string | null;
-	readonly author: string | null;
-	readonly summaryHtml: string | null;
-	readonly contentHtml: string | null;
-	readonly categories: readonly string[];
-	readonly enclosure: Enclosure | null;
 	readonly firstSeen: string;
 	readonly read: boolean;
 	readonly starred: boolean;

@@ -3,7 +3,7 @@ import {createServer, type AddressInfo} from 'node:net';
 import test from 'ava';
 import type {ArticleDocument} from '../../source/articles/document.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
-import {fixturesDirectory, seedDirectory, seedHost, seedPath} from '../helpers/paths.js';
+import {comparableText, fixturesDirectory, seedDirectory, seedHost, seedPath} from '../helpers/paths.js';
 import {runCli} from '../helpers/run-cli.js';
 
 let server: FixtureServer;
@@ -20,19 +20,12 @@ test.before(async () => {
 test.after.always(async () => server.close());
 
 const seedText = readFileSync(`${seedDirectory}000_9ee428fbf9fd90f6.txt`, 'utf8');
-const clean = (text: string) =>
-	text
-		.replace(/\u00A0/g, ' ')
-		.split('\n')
-		.map((line) => line.trimEnd())
-		.join('\n')
-		.trim();
 
 test('read prints the seed article as plain text, exactly', async (t) => {
 	const result = await runCli(['read', server.url(seedPath)]);
 	t.is(result.code, 0, result.stderr);
 	t.is(result.stderr, '');
-	t.is(clean(result.stdout), clean(seedText));
+	t.is(comparableText(result.stdout), comparableText(seedText));
 });
 
 test('read --width wraps to the given columns', async (t) => {
