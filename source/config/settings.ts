@@ -9,6 +9,8 @@ export type Subscription = {url: string; title?: string; tags: string[]};
 
 export type Settings = {
 	subscriptions: Subscription[];
+	/** Whether the reader refreshes every feed in the background as it opens. */
+	refreshOnStart: boolean;
 	/** Minutes between background refreshes in the reader; 0: only on demand. */
 	refreshIntervalMinutes: number;
 	/** Feeds fetched at once, and at once from one host. */
@@ -25,6 +27,7 @@ export type Settings = {
 
 export const defaultSettings: Settings = {
 	subscriptions: [],
+	refreshOnStart: true,
 	refreshIntervalMinutes: 30,
 	concurrency: 8,
 	perHostConcurrency: 2,

@@ -7,6 +7,7 @@ export function settingsProblem(value: unknown): string | undefined {
 	const checks: Record<string, (entry: unknown) => string | undefined> = {
 		subscriptions: (entry) =>
 			Array.isArray(entry) ? entry.map((item, index) => subscriptionProblem(item, index)).find(Boolean) : 'must be a list',
+		refreshOnStart: (entry) => (typeof entry === 'boolean' ? undefined : 'must be true or false'),
 		refreshIntervalMinutes: (entry) => (typeof entry === 'number' && entry >= 0 ? undefined : 'must be a number of minutes, 0 or more'),
 		concurrency: (entry) => wholeNumber(entry, 1, 64),
 		perHostConcurrency: (entry) => wholeNumber(entry, 1, 16),

@@ -31,7 +31,7 @@ type Props = {
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
 type Message = {readonly text: string; readonly error: boolean};
-type Progress = {readonly total: number; readonly done: number; readonly failed: number};
+type Progress = {total: number; done: number; failed: number};
 
 const allKey = 'all';
 const starredKey = 'starred';
@@ -123,17 +123,31 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 			if (refreshing.current || targets.length === 0) return;
 			refreshing.current = true;
 			let lastReload = 0;
+			// Counted here, drawn at most ten times a second: 500 feeds must not mean 500 frames.
+			const counts: Progress = {total: 0, done: 0, failed: 0};
+			let drawTimer: NodeJS.Timeout | undefined;
+			const draw = () => {
+				drawTimer ??= setTimeout(() => {
+					drawTimer = undefined;
+					if (refreshing.current) setProgress({...counts});
+				}, 100);
+			};
+
 			const onEvent = (event: RefreshEvent) => {
-				if (event.type === 'start') setProgress({total: event.total, done: 0, failed: 0});
+				if (event.type === 'start') {
+					counts.total = event.total;
+					setProgress({...counts});
+				}
+
 				if (
 					event.type === 'feed-done' ||
 					event.type === 'feed-not-modified' ||
 					event.type === 'feed-failed' ||
 					event.type === 'feed-deferred'
 				) {
-					setProgress(
-						(current) => current && {...current, done: current.done + 1, failed: current.failed + (event.type === 'feed-failed' ? 1 : 0)},
-					);
+					counts.done++;
+					if (event.type === 'feed-failed') counts.failed++;
+					draw();
 				}
 
 				// New stories appear as they arrive, at most twice a second.

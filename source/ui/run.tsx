@@ -69,7 +69,7 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 			services={services}
 			keymap={createKeyMap(settings.get('keyBindings'))}
 			theme={chooseTheme(settings.get('theme'), {color: colorWanted(process.env, options.color)})}
-			refreshOnStart
+			refreshOnStart={settings.get('refreshOnStart')}
 			onKey={trace?.key}
 		/>,
 		{
