@@ -102,7 +102,10 @@ async function main(): Promise<number> {
 
 			// Decide colour before chalk loads with Ink: its own detection turns colour off whenever CI is set.
 			process.env['FORCE_COLOR'] = colorLevel(process.env, flags.color);
-			const [{openApp}, {runReader}] = await Promise.all([import('./source/commands/context.js'), import('./source/ui/run.js')]);
+			const [{openApp}, {runReader}] = await Promise.all([
+				import('./source/commands/context.js'),
+				withoutFetch(async () => import('./source/ui/run.js')),
+			]);
 			const context = openApp(flags.home);
 			try {
 				await runReader(context, {color: flags.color});
@@ -175,6 +178,22 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 		}
 	} finally {
 		context.close();
+	}
+}
+
+/**
+ * Ink's layout engine (yoga, WebAssembly) loads its embedded binary through `fetch` when there is one,
+ * which pulls in Node's whole HTTP client before the first frame (~45 ms); without it, it decodes
+ * the binary directly. Fetch is back before anything needs the network.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!descriptor?.configurable) return load();
+	Reflect.deleteProperty(globalThis, 'fetch');
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', descriptor);
 	}
 }
 
