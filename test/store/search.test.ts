@@ -62,3 +62,22 @@ test('search finds titles, summaries and article text, including items not yet i
 	t.deepEqual(store.search('"); DROP TABLE items; --'), []);
 	t.is(store.indexPending(), 0, 'everything indexed by the first search');
 });
+
+test('a database from a newer Broadsheet is refused with a clear message, and left untouched', async (t) => {
+	const {mkdtempSync, rmSync} = await import('node:fs');
+	const {tmpdir} = await import('node:os');
+	const {join} = await import('node:path');
+	const {DatabaseSync} = await import('node:sqlite');
+	const directory = mkdtempSync(join(tmpdir(), 'broadsheet-newer-'));
+	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const file = join(directory, 'broadsheet.db');
+	Store.open(file).close();
+	const raw = new DatabaseSync(file);
+	raw.exec('PRAGMA user_version = 99');
+	raw.close();
+	const error = t.throws(() => Store.open(file));
+	t.regex(error!.message, /written by a newer Broadsheet \(schema 99, this version knows 1\): update Broadsheet/);
+	const check = new DatabaseSync(file);
+	t.is((check.prepare('PRAGMA user_version').get() as {user_version: number}).user_version, 99);
+	check.close();
+});
