@@ -4,22 +4,25 @@ import type {ArticleDocument} from './document.js';
 import {fetchArticle} from './fetch-page.js';
 import {documentFromFeedItem} from './from-feed.js';
 
+type LoadOptions = {userAgent?: string | undefined; signal?: AbortSignal | undefined};
+
+/** The article at a URL: from the cache, else fetched, extracted and cached (with its text for search). */
+export async function articleForUrl(store: Store, url: string, options: LoadOptions = {}): Promise<ArticleDocument> {
+	const cached = store.article(url);
+	if (cached) return cached;
+	const document = await fetchArticle(url, {userAgent: options.userAgent, signal: options.signal});
+	store.saveArticle(url, document, articleToText(document), new Date().toISOString());
+	return document;
+}
+
 /**
- * The readable article for a stored item: from the cache, else fetched and extracted (and cached),
- * else, when the page cannot be read, built from the item's own content.
+ * The readable article for a stored item: its page's (cached or fetched), else, when the page
+ * cannot be read, one built from the item's own content.
  */
-export async function articleForItem(
-	store: Store,
-	item: StoredItem,
-	options: {userAgent?: string | undefined; signal?: AbortSignal} = {},
-): Promise<ArticleDocument> {
+export async function articleForItem(store: Store, item: StoredItem, options: LoadOptions = {}): Promise<ArticleDocument> {
 	if (item.link) {
-		const cached = store.article(item.link);
-		if (cached) return cached;
 		try {
-			const document = await fetchArticle(item.link, {userAgent: options.userAgent, signal: options.signal});
-			store.saveArticle(item.link, document, articleToText(document), new Date().toISOString());
-			return document;
+			return await articleForUrl(store, item.link, options);
 		} catch {
 			// Unreachable or not an article: the feed's content is what we have.
 		}

@@ -1,4 +1,4 @@
-import {refreshFeeds} from '../refresh/refresh.js';
+import {refreshWithSettings} from '../refresh/with-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
 import {exitCode, writeOut} from './output.js';
@@ -7,21 +7,10 @@ import {progressLine} from './progress.js';
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
 export async function refreshCommand(context: AppContext, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
 	const subscriptions = matchSubscriptions(context, options.feeds);
-	const {settings} = context;
 	const moved: string[] = [];
-	const summary = await refreshFeeds(context.store, subscriptions, {
-		concurrency: settings.get('concurrency'),
-		perHostConcurrency: settings.get('perHostConcurrency'),
-		keepItemsPerFeed: settings.get('keepItemsPerFeed'),
-		userAgent: settings.get('userAgent') ?? undefined,
+	const summary = await refreshWithSettings(context.store, context.settings, subscriptions, {
 		onEvent: progressLine(process.stderr),
-		onMoved: (from, to) => {
-			settings.set(
-				'subscriptions',
-				settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
-			);
-			moved.push(`${from} moved permanently to ${to}: subscription updated`);
-		},
+		onMoved: (from, to) => moved.push(`${from} moved permanently to ${to}: subscription updated`),
 	});
 
 	for (const line of moved) process.stderr.write(`broadsheet: ${sanitizeTerminal(line)}\n`);

@@ -23,30 +23,12 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 			return articleForItem(store, item, {userAgent: settings.get('userAgent') ?? undefined, signal});
 		},
 		async loadUrlArticle(url, signal) {
-			const cached = store.article(url);
-			if (cached) return cached;
-			const [{fetchArticle}, {articleToText}] = await Promise.all([
-				import('../articles/fetch-page.js'),
-				import('../export/article-text.js'),
-			]);
-			const document = await fetchArticle(url, {userAgent: settings.get('userAgent') ?? undefined, signal});
-			store.saveArticle(url, document, articleToText(document), new Date().toISOString());
-			return document;
+			const {articleForUrl} = await import('../articles/article-for-item.js');
+			return articleForUrl(store, url, {userAgent: settings.get('userAgent') ?? undefined, signal});
 		},
 		async refresh(subscriptions, onEvent) {
-			const {refreshFeeds} = await import('../refresh/refresh.js');
-			return refreshFeeds(store, subscriptions, {
-				concurrency: settings.get('concurrency'),
-				perHostConcurrency: settings.get('perHostConcurrency'),
-				keepItemsPerFeed: settings.get('keepItemsPerFeed'),
-				userAgent: settings.get('userAgent') ?? undefined,
-				onEvent,
-				onMoved: (from, to) =>
-					settings.set(
-						'subscriptions',
-						settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
-					),
-			});
+			const {refreshWithSettings} = await import('../refresh/with-settings.js');
+			return refreshWithSettings(store, settings, subscriptions, {onEvent});
 		},
 		async addFeed(input) {
 			const {addSubscription} = await import('../feeds/subscribe.js');

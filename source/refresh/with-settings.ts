@@ -1,0 +1,29 @@
+import type {SettingsStore, Subscription} from '../config/settings.js';
+import type {Store} from '../store/store.js';
+import {refreshFeeds, type RefreshEvent, type RefreshSummary} from './refresh.js';
+
+/**
+ * A refresh as the user configured it (limits, retention, User-Agent). A feed that has moved for
+ * good gets its subscription updated here, then `onMoved` hears of it.
+ */
+export async function refreshWithSettings(
+	store: Store,
+	settings: Pick<SettingsStore, 'get' | 'set'>,
+	subscriptions: readonly Subscription[],
+	options: {onEvent?: (event: RefreshEvent) => void; onMoved?: (from: string, to: string) => void} = {},
+): Promise<RefreshSummary> {
+	return refreshFeeds(store, subscriptions, {
+		concurrency: settings.get('concurrency'),
+		perHostConcurrency: settings.get('perHostConcurrency'),
+		keepItemsPerFeed: settings.get('keepItemsPerFeed'),
+		userAgent: settings.get('userAgent') ?? undefined,
+		...(options.onEvent ? {onEvent: options.onEvent} : {}),
+		onMoved(from, to) {
+			settings.set(
+				'subscriptions',
+				settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
+			);
+			options.onMoved?.(from, to);
+		},
+	});
+}
