@@ -176,12 +176,15 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 	);
 
 	useEffect(() => {
-		if (refreshOnStart) runRefresh(settings.get('subscriptions'));
+		// After the first frame is on screen: loading and starting the refresh would otherwise delay it (~200 ms).
+		const startup = refreshOnStart ? setTimeout(() => runRefresh(settings.get('subscriptions')), 250) : undefined;
 		const minutes = settings.get('refreshIntervalMinutes');
-		if (!minutes) return;
-		const timer = setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000);
-		timer.unref?.();
-		return () => clearInterval(timer);
+		const timer = minutes ? setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000) : undefined;
+		timer?.unref?.();
+		return () => {
+			clearTimeout(startup);
+			clearInterval(timer);
+		};
 	}, []); // eslint-disable-line react-hooks/exhaustive-deps
 
 	// ---------- articles ----------
