@@ -27,6 +27,8 @@ type Props = {
 	readonly refreshOnStart?: boolean;
 	/** Called as each key arrives (the benchmark's keypress-to-frame timing). */
 	readonly onKey?: () => void;
+	/** Clickable links (OSC 8) in the article, where the terminal supports them. */
+	readonly hyperlinks?: boolean;
 };
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
@@ -36,7 +38,16 @@ type Progress = {total: number; done: number; failed: number};
 const allKey = 'all';
 const starredKey = 'starred';
 
-export function App({services, keymap, theme, width: fixedWidth, height: fixedHeight, refreshOnStart = false, onKey}: Props) {
+export function App({
+	services,
+	keymap,
+	theme,
+	width: fixedWidth,
+	height: fixedHeight,
+	refreshOnStart = false,
+	onKey,
+	hyperlinks = false,
+}: Props) {
 	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
 	const terminal = useWindowSize();
@@ -645,7 +656,15 @@ export function App({services, keymap, theme, width: fixedWidth, height: fixedHe
 	} else if (entry) {
 		main =
 			entry.status === 'ready' && layout ? (
-				<ArticleView layout={layout} scroll={scroll} focus={focus} width={width} height={mainHeight} theme={theme} />
+				<ArticleView
+					layout={layout}
+					scroll={scroll}
+					focus={focus}
+					width={width}
+					height={mainHeight}
+					theme={theme}
+					hyperlinks={hyperlinks}
+				/>
 			) : (
 				<Box height={mainHeight} width={width} paddingLeft={2} paddingTop={1} flexDirection="column">
 					{entry.status === 'loading' ? (

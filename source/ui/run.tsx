@@ -5,6 +5,7 @@ import {render} from 'ink';
 import type {AppContext} from '../commands/context.js';
 import {App} from './app.js';
 import {createKeyMap} from './keymap.js';
+import {hyperlinksSupported} from './terminal-features.js';
 import type {Services} from './services.js';
 import {chooseTheme, colorWanted} from './theme.js';
 
@@ -53,6 +54,7 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 			theme={chooseTheme(settings.get('theme'), {color: colorWanted(process.env, options.color)})}
 			refreshOnStart={settings.get('refreshOnStart')}
 			onKey={trace?.key}
+			hyperlinks={hyperlinksSupported(process.env)}
 		/>,
 		{
 			alternateScreen: true,

@@ -147,3 +147,29 @@ test('NO_COLOR: no colours, but focus (inverse) and quotations (underline) still
 	t.regex(frame, /\u001B\[7m/);
 	t.regex(frame, /\u001B\[4m(?:\u001B\[\d+m)*“serious mistrust”/);
 });
+
+test('OSC 8 links only when the terminal supports them, and only around our own URLs', async (t) => {
+	const {hyperlinksSupported, hyperlink} = await import('../../source/ui/terminal-features.js');
+	t.true(hyperlinksSupported({TERM_PROGRAM: 'WezTerm'}));
+	t.true(hyperlinksSupported({VTE_VERSION: '6003'}));
+	t.false(hyperlinksSupported({TERM_PROGRAM: 'WezTerm', TMUX: '/tmp/tmux-0/default,1,0'}));
+	t.false(hyperlinksSupported({TERM: 'xterm-256color'}));
+	t.true(hyperlinksSupported({FORCE_HYPERLINK: '1', TMUX: 'x'}));
+	t.is(hyperlink('javascript:alert(1)', 'x'), 'x');
+	t.is(hyperlink('https://a.example/\u0007x', 'x'), 'x');
+
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 40, hyperlinks: true});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	const frame = await waitFor(lastFrame, (text) => plain(text).includes('Rex Tillerson'));
+	t.true(frame.includes('\u001B]8;;https://www.aljazeera.com/topics/people/rex-tillerson.html\u0007Rex'));
+	t.regex(plain(frame), /Rex Tillerson \[1\] said/);
+});
+
+test('without OSC 8 support no hyperlink sequence is written', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 40});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	const frame = await waitFor(lastFrame, (text) => plain(text).includes('Rex Tillerson'));
+	t.false(frame.includes('\u001B]8;'));
+});

@@ -20,7 +20,7 @@ export function fixtureArticle(url: string) {
 
 /** The reader over a real store holding the fixture feed; pages come from the fixture site on disk. */
 export async function renderReader(
-	options: {width?: number; height?: number; color?: boolean; keyBindings?: Record<string, string[]>} = {},
+	options: {width?: number; height?: number; color?: boolean; keyBindings?: Record<string, string[]>; hyperlinks?: boolean} = {},
 ) {
 	const store = Store.open(':memory:');
 	const feedUrl = 'https://www.aljazeera.com/xml/rss/all.xml';
@@ -57,6 +57,7 @@ export async function renderReader(
 			theme={chooseTheme('dark', {color: options.color ?? true})}
 			width={options.width ?? 100}
 			height={options.height ?? 30}
+			hyperlinks={options.hyperlinks ?? false}
 		/>,
 	);
 	return {...view, store, opened, copied};
@@ -94,5 +95,5 @@ export async function waitFor(frame: () => string | undefined, check: (text: str
 
 /** The frame without colour codes. */
 export function plain(text: string | undefined): string {
-	return (text ?? '').replace(/\u001B\[[\d;]*m/g, '');
+	return (text ?? '').replace(/\u001B\[[\d;]*m/g, '').replace(/\u001B\]8;;[^\u0007]*\u0007/g, '');
 }

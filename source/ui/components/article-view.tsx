@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {ArticleLayout, Line, Segment} from '../../text/article-lines.js';
+import {hyperlink} from '../terminal-features.js';
 import type {Theme} from '../theme.js';
 import {mergeLooks, Styled} from './styled.js';
 
@@ -12,16 +13,25 @@ type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly theme: Theme;
+	/** Make links clickable (OSC 8) in terminals that support it. */
+	readonly hyperlinks?: boolean;
 };
 
 /** Only the visible window of the pre-wrapped lines is rendered: a 2,000-line article costs what a screenful does. */
-export function ArticleView({layout, scroll, focus, width, height, theme}: Props) {
+export function ArticleView({layout, scroll, focus, width, height, theme, hyperlinks = false}: Props) {
 	const margin = Math.max(0, Math.floor((width - layout.width) / 2));
 	const visible = layout.lines.slice(scroll, scroll + height);
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			{visible.map((line, index) => (
-				<ArticleLine key={scroll + index} line={line} margin={margin} focus={focusOn(line, focus)} theme={theme} />
+				<ArticleLine
+					key={scroll + index}
+					line={line}
+					margin={margin}
+					focus={focusOn(line, focus)}
+					theme={theme}
+					hrefs={hyperlinks ? layout.stops : undefined}
+				/>
 			))}
 		</Box>
 	);
@@ -32,17 +42,16 @@ function focusOn(line: Line, focus: number): number {
 	return focus >= 0 && line.segments.some((segment) => segment.stop === focus) ? focus : -1;
 }
 
-const ArticleLine = memo(function ArticleLine({
-	line,
-	margin,
-	focus,
-	theme,
-}: {
+type LineProps = {
 	readonly line: Line;
 	readonly margin: number;
 	readonly focus: number;
 	readonly theme: Theme;
-}) {
+	/** The link stops, when links are to be clickable. */
+	readonly hrefs: ArticleLayout['stops'] | undefined;
+};
+
+const ArticleLine = memo(function ArticleLine({line, margin, focus, theme, hrefs}: LineProps) {
 	return (
 		<Text wrap="truncate-end">
 			{' '.repeat(margin + line.indent)}
@@ -51,7 +60,7 @@ const ArticleLine = memo(function ArticleLine({
 			) : null}
 			{line.segments.map((segment, index) => (
 				<Styled key={index} look={lookOf(segment, focus, theme)}>
-					{segment.text}
+					{hrefs && segment.stop !== undefined && !segment.marker ? hyperlink(hrefs[segment.stop]!.href, segment.text) : segment.text}
 				</Styled>
 			))}
 		</Text>
