@@ -4,6 +4,7 @@ import type {Subscription} from '../config/settings.js';
 import type {RefreshEvent} from '../refresh/refresh.js';
 import type {StoredItem} from '../store/store.js';
 import {layoutArticle, type ArticleLayout} from '../text/article-lines.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
 import {emptyHistory, historyReducer} from './article-history.js';
 import {ArticleView} from './components/article-view.js';
 import {FeedColumn, type FeedEntry} from './components/feed-column.js';
@@ -668,11 +669,13 @@ export function App({
 			) : (
 				<Box height={mainHeight} width={width} paddingLeft={2} paddingTop={1} flexDirection="column">
 					{entry.status === 'loading' ? (
-						<Styled look={theme.muted}>{`Loading ${entry.url} …`}</Styled>
+						<Text wrap="truncate-end">
+							<Styled look={theme.muted}>{`Loading ${sanitizeTerminal(entry.url)} …`}</Styled>
+						</Text>
 					) : (
 						<>
 							<Styled look={theme.error}>Could not open this page</Styled>
-							<Text wrap="truncate-end">{entry.error ?? ''}</Text>
+							<Text wrap="truncate-end">{sanitizeTerminal(entry.error ?? '')}</Text>
 							<Text> </Text>
 							<Styled look={theme.muted}>Esc or Backspace goes back · o opens it in the browser</Styled>
 						</>

@@ -83,7 +83,7 @@ export async function press(stdin: {write: (data: string) => void}, ...inputs: s
 }
 
 /** Waits until the frame satisfies `check` (articles load asynchronously). */
-export async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, timeout = 3000): Promise<string> {
+export async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, timeout = 15_000): Promise<string> {
 	const started = Date.now();
 	for (;;) {
 		const text = frame() ?? '';
