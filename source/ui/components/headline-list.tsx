@@ -25,7 +25,7 @@ export function HeadlineList({rows, selected, active, width, height, showSource,
 	if (rows.length === 0) {
 		return (
 			<Box height={height} width={width} paddingLeft={1}>
-				<Styled look={theme.muted}>{empty}</Styled>
+				<Styled look={theme.muted}>{truncateToWidth(sanitizeTerminal(empty, {maxLength: 300}), Math.max(1, width - 2))}</Styled>
 			</Box>
 		);
 	}

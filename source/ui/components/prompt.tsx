@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import TextInput from 'ink-text-input';
+import {sanitizeTerminal} from '../../text/sanitize.js';
 import type {Theme} from '../theme.js';
 import {Styled} from './styled.js';
 
@@ -21,7 +22,7 @@ export function Prompt({label, value, onChange, onSubmit, error, busy, theme}: P
 			<Styled look={theme.accent}>{`${label} `}</Styled>
 			<TextInput value={value} onChange={onChange} onSubmit={onSubmit} focus={!busy} />
 			{busy ? <Styled look={theme.muted}> …</Styled> : null}
-			{error ? <Styled look={theme.error}>{`  ${error}`}</Styled> : null}
+			{error ? <Styled look={theme.error}>{`  ${sanitizeTerminal(error, {maxLength: 300})}`}</Styled> : null}
 		</Text>
 	);
 }
