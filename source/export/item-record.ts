@@ -1,6 +1,7 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {StoredItem} from '../store/store.js';
 import {htmlToPlainText} from '../text/html-text.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
 
 /** The export schema's name and version, carried by every JSON and NDJSON export. */
 export const exportSchema = {name: 'broadsheet.items', version: 1} as const;
@@ -29,17 +30,19 @@ export type ItemRecord = {
 
 export function toItemRecord(item: StoredItem, article?: ArticleDocument | null): ItemRecord {
 	const summaryHtml = item.summaryHtml ?? item.contentHtml;
+	// Feed text goes out without control characters or escape sequences: exports end up on terminals too.
+	const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(text));
 	const record: ItemRecord = {
-		id: item.guid,
+		id: sanitizeTerminal(item.guid),
 		feedUrl: item.feedUrl,
-		feedTitle: item.feedTitle,
-		title: item.title,
+		feedTitle: clean(item.feedTitle),
+		title: sanitizeTerminal(item.title),
 		link: item.link,
 		published: item.published,
 		firstSeen: item.firstSeen,
-		author: item.author,
-		summary: summaryHtml ? htmlToPlainText(summaryHtml) || null : null,
-		categories: item.categories.length > 0 ? item.categories.join(', ') : null,
+		author: clean(item.author),
+		summary: summaryHtml ? clean(htmlToPlainText(summaryHtml)) || null : null,
+		categories: item.categories.length > 0 ? sanitizeTerminal(item.categories.join(', ')) : null,
 		enclosureUrl: item.enclosure?.url ?? null,
 		read: item.read,
 		starred: item.starred,

@@ -1,6 +1,7 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {StoredItem} from '../store/store.js';
 import {escapeHtml} from '../text/escape-html.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
 import {articleToHtml} from './article-html.js';
 import {articleToMarkdown, escapeMarkdown} from './article-markdown.js';
 import {exportSchema, toItemRecord} from './item-record.js';
@@ -88,9 +89,9 @@ function* itemsToMarkdown(entries: Iterable<ExportEntry>, now: Date): Generator<
 		}
 
 		const title = item.link
-			? `[${escapeMarkdown(item.title)}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
-			: escapeMarkdown(item.title);
-		const meta = [item.feedTitle ?? item.feedUrl, item.published?.slice(0, 10)]
+			? `[${escapeMarkdown(clean(item.title))}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
+			: escapeMarkdown(clean(item.title));
+		const meta = [clean(item.feedTitle ?? item.feedUrl), item.published?.slice(0, 10)]
 			.filter(Boolean)
 			.map((part) => escapeMarkdown(part!))
 			.join(' · ');
@@ -114,13 +115,18 @@ function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<stri
 <ul>
 `;
 	for (const {item, article} of entries) {
-		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(item.title)}</a>` : escapeHtml(item.title);
-		const meta = escapeHtml([item.feedTitle ?? item.feedUrl, item.published?.slice(0, 10)].filter(Boolean).join(' · '));
+		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(clean(item.title))}</a>` : escapeHtml(clean(item.title));
+		const meta = escapeHtml([clean(item.feedTitle ?? item.feedUrl), item.published?.slice(0, 10)].filter(Boolean).join(' · '));
 		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
 		yield `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>\n`;
 	}
 
 	yield '</ul>\n</body>\n</html>\n';
+}
+
+/** Feed text in exports that people print to terminals: no escape sequences or controls. */
+function clean(text: string): string {
+	return sanitizeTerminal(text);
 }
 
 /** The inside of a full article page, for embedding in the headline page. */

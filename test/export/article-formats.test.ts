@@ -86,3 +86,42 @@ test('text wraps by display width: CJK and emoji count double', (t) => {
 		lines.join('|'),
 	);
 });
+
+test('headline exports carry no escape sequences from a hostile feed, in any format', async (t) => {
+	const {Store} = await import('../../source/store/store.js');
+	const {renderItems, itemFormats} = await import('../../source/export/items.js');
+	const store = Store.open(':memory:');
+	t.teardown(() => store.close());
+	const {id} = store.ensureFeed('https://evil.example/feed');
+	store.saveFetched(
+		id,
+		{
+			format: 'rss',
+			title: 'Evil\u001B]0;owned\u0007 feed',
+			siteUrl: null,
+			description: null,
+			language: null,
+			skipped: 0,
+			items: [
+				{
+					id: 'x\u001B[2J',
+					title: 'Title \u001B[31mred\u001B[0m \u202Eevil',
+					link: 'https://evil.example/a',
+					published: null,
+					author: 'A\u0007',
+					summaryHtml: '<p>Sum\u001B]52;c;AAAA\u0007mary</p>',
+					contentHtml: null,
+					categories: ['c\u0008at'],
+					enclosure: null,
+				},
+			],
+		},
+		{etag: undefined, lastModified: undefined, now: '2026-11-27T00:00:00Z', keep: 10},
+	);
+	for (const format of itemFormats) {
+		const output = [...renderItems([{item: store.items()[0]!}], format, new Date())].join('');
+		// eslint-disable-next-line no-control-regex
+		t.false(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E]/.test(output.replace(/\r\n/g, '\n')), format);
+		t.true(output.includes('Title red'), format);
+	}
+});
