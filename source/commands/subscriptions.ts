@@ -39,13 +39,15 @@ export async function removeCommand(context: AppContext, names: readonly string[
 	return exitCode.ok;
 }
 
+const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(text, {maxLength: 300}));
+
 /** `broadsheet feeds [--json]`: every subscription with its counts and health. */
 export async function feedsCommand(context: AppContext, options: {json: boolean}): Promise<number> {
 	const rows = new Map(context.store.feeds().map((feed) => [feed.url, feed]));
 	const list = context.settings.get('subscriptions').map((subscription) => {
 		const row = rows.get(subscription.url);
 		return {
-			title: subscription.title ?? row?.title ?? null,
+			title: clean(subscription.title ?? row?.title ?? null),
 			url: subscription.url,
 			tags: subscription.tags.join(', '),
 			unread: row?.unread ?? 0,
