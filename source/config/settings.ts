@@ -55,17 +55,6 @@ export function openSettings(paths: AppPaths): SettingsStore {
 	const notices: string[] = [];
 	const firstRun = !existsSync(paths.configFile);
 	const mode = firstRun ? undefined : statSync(paths.configFile).mode & 0o777;
-	const open = () =>
-		new Conf<Settings>({
-			cwd: paths.configDirectory,
-			configName: 'config',
-			projectSuffix: '',
-			accessPropertiesByDotNotation: false,
-			clearInvalidConfig: false,
-			defaults: defaultSettings,
-			...(mode === undefined ? {} : {configFileMode: mode}),
-		});
-
 	// Checked before conf opens the file: conf writes missing defaults back at once, over the evidence.
 	const problem = firstRun ? undefined : fileProblem(paths.configFile);
 	if (problem) {
@@ -74,7 +63,16 @@ export function openSettings(paths: AppPaths): SettingsStore {
 		notices.push(`${paths.configFile} could not be read (${problem}); moved it to ${backup} and started with defaults`);
 	}
 
-	const conf = open();
+	// A file moved aside is replaced by one with the mode the user had given it.
+	const conf = new Conf<Settings>({
+		cwd: paths.configDirectory,
+		configName: 'config',
+		projectSuffix: '',
+		accessPropertiesByDotNotation: false,
+		clearInvalidConfig: false,
+		defaults: defaultSettings,
+		...(mode === undefined ? {} : {configFileMode: mode}),
+	});
 	if (firstRun) conf.set('subscriptions', defaultSubscriptions);
 	return {
 		path: conf.path,
