@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default tseslint.config(
 	{basePath: root},
-	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**', '.bench/**']},
+	{ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**', '.bench/**', '.build-*/**']},
 	{basePath: root, files: ['**/*.{ts,tsx,js}'], extends: [js.configs.recommended, ...tseslint.configs.recommended]},
 	{
 		basePath: root,

@@ -1,5 +1,6 @@
 import {existsSync, readFileSync, renameSync, statSync} from 'node:fs';
-import Conf from 'conf';
+import {createRequire} from 'node:module';
+import type Conf from 'conf';
 import type {AppPaths} from './paths.js';
 import {defaultSubscriptions} from './default-feeds.js';
 import {settingsProblem} from './validate-settings.js';
@@ -55,7 +56,8 @@ export function openSettings(paths: AppPaths): SettingsStore {
 	const notices: string[] = [];
 	const firstRun = !existsSync(paths.configFile);
 	const mode = firstRun ? undefined : statSync(paths.configFile).mode & 0o777;
-	// Checked before conf opens the file: conf writes missing defaults back at once, over the evidence.
+
+	// Checked before conf ever opens the file: conf writes missing defaults back at once, over the evidence.
 	const problem = firstRun ? undefined : fileProblem(paths.configFile);
 	if (problem) {
 		const backup = `${paths.configFile}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -63,23 +65,55 @@ export function openSettings(paths: AppPaths): SettingsStore {
 		notices.push(`${paths.configFile} could not be read (${problem}); moved it to ${backup} and started with defaults`);
 	}
 
-	// A file moved aside is replaced by one with the mode the user had given it.
-	const conf = new Conf<Settings>({
-		cwd: paths.configDirectory,
-		configName: 'config',
-		projectSuffix: '',
-		accessPropertiesByDotNotation: false,
-		clearInvalidConfig: false,
-		defaults: defaultSettings,
-		...(mode === undefined ? {} : {configFileMode: mode}),
-	});
-	if (firstRun) conf.set('subscriptions', defaultSubscriptions);
+	// conf (with ajv and semver) costs ~60 ms to load: it is loaded for the first write only.
+	// Reads parse the file directly, again whenever it changed (another process may have written it).
+	let conf: Conf<Settings> | undefined;
+	const writer = () =>
+		(conf ??= new (loadConf())<Settings>({
+			cwd: paths.configDirectory,
+			configName: 'config',
+			projectSuffix: '',
+			accessPropertiesByDotNotation: false,
+			clearInvalidConfig: false,
+			defaults: defaultSettings,
+			// A file moved aside is replaced by one with the mode the user had given it.
+			...(mode === undefined ? {} : {configFileMode: mode}),
+		}));
+	let cached: {mtime: number; settings: Settings} | undefined;
+	const read = (): Settings => {
+		const mtime = existsSync(paths.configFile) ? statSync(paths.configFile).mtimeMs : -1;
+		if (cached?.mtime !== mtime) {
+			try {
+				const stored = mtime === -1 ? {} : (JSON.parse(readFileSync(paths.configFile, 'utf8').replace(/^\uFEFF/, '')) as Partial<Settings>);
+				cached = {mtime, settings: {...defaultSettings, ...stored}};
+			} catch {
+				// Caught mid-write by another process, or broken since: keep what was read last.
+				cached ??= {mtime, settings: defaultSettings};
+			}
+		}
+
+		return cached.settings;
+	};
+
+	if (firstRun || problem) writer();
+	if (firstRun) writer().set('subscriptions', defaultSubscriptions);
 	return {
-		path: conf.path,
-		get: (key) => conf.get(key),
-		set: (key, value) => conf.set(key, value as Exclude<Settings[typeof key], undefined>),
+		path: paths.configFile,
+		get: (key) => structuredClone(read()[key]),
+		set(key, value) {
+			writer().set(key, value as Exclude<Settings[typeof key], undefined>);
+			cached = undefined;
+		},
 		notices,
 	};
+}
+
+/**
+ * conf from node_modules (it is a dependency, not bundled), loaded synchronously on first use:
+ * Node's require of an ES module keeps `set` synchronous, and only writes pay for loading it.
+ */
+function loadConf(): typeof Conf {
+	return (createRequire(import.meta.url)('conf') as {default: typeof Conf}).default;
 }
 
 /** Why config.json cannot be used as it is, or undefined. A leading BOM is fine (conf strips it too). */

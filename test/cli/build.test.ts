@@ -32,6 +32,15 @@ test('the bundled CLI refreshes a large feed through its parse worker (dist/pars
 	});
 	t.teardown(async () => server.close());
 	const home = tempHome(t, [{url: server.url('/podcast')}]);
-	const {stdout} = await run(process.execPath, [cli, 'refresh', '--json'], {env: {...process.env, BROADSHEET_HOME: home}});
+	const env = {...process.env, BROADSHEET_HOME: home};
+	const {stdout} = await run(process.execPath, [cli, 'refresh', '--json'], {env});
 	t.like(JSON.parse(stdout), {updated: 1, newItems: 730, failed: 0});
+	// A write goes through conf, which the bundle loads from node_modules on first use.
+	const added = await run(process.execPath, [cli, 'add', server.url('/another'), '--tag', 'audio'], {env});
+	t.regex(added.stdout, /^Subscribed to Giant Bombcast/);
+	const feeds = JSON.parse((await run(process.execPath, [cli, 'feeds', '--json'], {env})).stdout) as Array<{tags: string}>;
+	t.deepEqual(
+		feeds.map((feed) => feed.tags),
+		['', 'audio'],
+	);
 });
