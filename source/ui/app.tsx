@@ -1,7 +1,5 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
 import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import type {Subscription} from '../config/settings.js';
-import type {RefreshEvent} from '../refresh/refresh.js';
 import type {StoredItem} from '../store/store.js';
 import {layoutArticle, type ArticleLayout} from '../text/article-lines.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
@@ -13,6 +11,7 @@ import {HelpOverlay} from './components/help-overlay.js';
 import {Prompt} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
 import {Styled} from './components/styled.js';
+import {useBackgroundRefresh, type Progress} from './hooks/use-background-refresh.js';
 import {ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
 import type {Services} from './services.js';
@@ -34,7 +33,6 @@ type Props = {
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
 type Message = {readonly text: string; readonly error: boolean};
-type Progress = {total: number; done: number; failed: number};
 
 const allKey = 'all';
 const starredKey = 'starred';
@@ -69,7 +67,6 @@ export function App({
 	const [prompt, setPrompt] = useState<PromptState | undefined>();
 	const [help, setHelp] = useState(false);
 	const [message, setMessage] = useState<Message | undefined>();
-	const [progress, setProgress] = useState<Progress | undefined>();
 	const [history, dispatchHistory] = useReducer(historyReducer, emptyHistory);
 	const [digits, setDigits] = useState('');
 	// Ages in the list change by the minute; a stable "now" keeps memoised rows from re-rendering on every key.
@@ -129,75 +126,22 @@ export function App({
 	const screen = entry ? 'article' : 'headlines';
 
 	// ---------- refresh ----------
-	const refreshing = useRef(false);
-	const runRefresh = useCallback(
-		(targets: readonly Subscription[]) => {
-			if (refreshing.current || targets.length === 0) return;
-			refreshing.current = true;
-			let lastReload = 0;
-			// Counted here, drawn at most ten times a second: 500 feeds must not mean 500 frames.
-			const counts: Progress = {total: 0, done: 0, failed: 0};
-			let drawTimer: NodeJS.Timeout | undefined;
-			const draw = () => {
-				drawTimer ??= setTimeout(() => {
-					drawTimer = undefined;
-					if (refreshing.current) setProgress({...counts});
-				}, 100);
-			};
-
-			const onEvent = (event: RefreshEvent) => {
-				if (event.type === 'start') {
-					counts.total = event.total;
-					setProgress({...counts});
-				}
-
-				if (
-					event.type === 'feed-done' ||
-					event.type === 'feed-not-modified' ||
-					event.type === 'feed-failed' ||
-					event.type === 'feed-deferred'
-				) {
-					counts.done++;
-					if (event.type === 'feed-failed') counts.failed++;
-					draw();
-				}
-
-				// New stories appear as they arrive, at most twice a second.
-				if (event.type === 'feed-done' && event.newItems > 0 && Date.now() - lastReload > 500) {
-					lastReload = Date.now();
-					reload();
-				}
-			};
-
-			services
-				.refresh([...targets], onEvent)
-				.then((summary) => {
-					setMessage({
-						text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}`,
-						error: summary.failed > 0,
-					});
-				})
-				.catch((error: unknown) => setMessage({text: `Refresh failed: ${String(error)}`, error: true}))
-				.finally(() => {
-					refreshing.current = false;
-					setProgress(undefined);
-					reload();
-				});
+	const {progress, runRefresh} = useBackgroundRefresh({
+		services,
+		refreshOnStart,
+		onNewItems: reload,
+		onFinished: (summary) => {
+			setMessage(
+				summary instanceof Error
+					? {text: `Refresh failed: ${summary.message}`, error: true}
+					: {
+							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}`,
+							error: summary.failed > 0,
+						},
+			);
+			reload();
 		},
-		[services, reload],
-	);
-
-	useEffect(() => {
-		// After the first frame is on screen: loading and starting the refresh would otherwise delay it (~200 ms).
-		const startup = refreshOnStart ? setTimeout(() => runRefresh(settings.get('subscriptions')), 250) : undefined;
-		const minutes = settings.get('refreshIntervalMinutes');
-		const timer = minutes ? setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000) : undefined;
-		timer?.unref?.();
-		return () => {
-			clearTimeout(startup);
-			clearInterval(timer);
-		};
-	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+	});
 
 	// ---------- articles ----------
 	useEffect(() => {

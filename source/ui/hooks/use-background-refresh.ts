@@ -1,0 +1,95 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {Subscription} from '../../config/settings.js';
+import type {RefreshEvent, RefreshSummary} from '../../refresh/refresh.js';
+import type {Services} from '../services.js';
+
+export type Progress = {total: number; done: number; failed: number};
+
+type Options = {
+	readonly services: Services;
+	readonly refreshOnStart: boolean;
+	/** New stories arrived (called at most twice a second while refreshing). */
+	readonly onNewItems: () => void;
+	readonly onFinished: (summary: RefreshSummary | Error) => void;
+};
+
+/**
+ * The reader's background refresh: once after the first frame (when asked), then every
+ * `refreshIntervalMinutes`, or on demand; one at a time. Progress is counted as events arrive and
+ * drawn at most ten times a second: 500 feeds must not mean 500 frames.
+ */
+export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFinished}: Options) {
+	const [progress, setProgress] = useState<Progress | undefined>();
+	const refreshing = useRef(false);
+	// The latest callbacks, without restarting timers when the caller re-renders.
+	const callbacks = useRef({onNewItems, onFinished});
+	useEffect(() => {
+		callbacks.current = {onNewItems, onFinished};
+	});
+
+	const runRefresh = useCallback(
+		(targets: readonly Subscription[]) => {
+			if (refreshing.current || targets.length === 0) return;
+			refreshing.current = true;
+			let lastReload = 0;
+			const counts: Progress = {total: 0, done: 0, failed: 0};
+			let drawTimer: NodeJS.Timeout | undefined;
+			const draw = () => {
+				drawTimer ??= setTimeout(() => {
+					drawTimer = undefined;
+					if (refreshing.current) setProgress({...counts});
+				}, 100);
+			};
+
+			const onEvent = (event: RefreshEvent) => {
+				if (event.type === 'start') {
+					counts.total = event.total;
+					setProgress({...counts});
+				}
+
+				if (
+					event.type === 'feed-done' ||
+					event.type === 'feed-not-modified' ||
+					event.type === 'feed-failed' ||
+					event.type === 'feed-deferred'
+				) {
+					counts.done++;
+					if (event.type === 'feed-failed') counts.failed++;
+					draw();
+				}
+
+				if (event.type === 'feed-done' && event.newItems > 0 && Date.now() - lastReload > 500) {
+					lastReload = Date.now();
+					callbacks.current.onNewItems();
+				}
+			};
+
+			services
+				.refresh([...targets], onEvent)
+				.then(
+					(summary) => callbacks.current.onFinished(summary),
+					(error: unknown) => callbacks.current.onFinished(error instanceof Error ? error : new Error(String(error))),
+				)
+				.finally(() => {
+					refreshing.current = false;
+					setProgress(undefined);
+				});
+		},
+		[services],
+	);
+
+	useEffect(() => {
+		const {settings} = services;
+		// After the first frame is on screen: loading and starting the refresh would otherwise delay it (~200 ms).
+		const startup = refreshOnStart ? setTimeout(() => runRefresh(settings.get('subscriptions')), 250) : undefined;
+		const minutes = settings.get('refreshIntervalMinutes');
+		const timer = minutes ? setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000) : undefined;
+		timer?.unref?.();
+		return () => {
+			clearTimeout(startup);
+			clearInterval(timer);
+		};
+	}, [services, refreshOnStart, runRefresh]);
+
+	return {progress, runRefresh};
+}
