@@ -1,9 +1,8 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
-import {memo, useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {memo, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
-import {layoutArticle, type ArticleLayout} from '../text/article-lines.js';
+import type {ArticleLayout} from '../text/article-lines.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {emptyHistory, historyReducer} from './article-history.js';
 import {ArticleView} from './components/article-view.js';
 import {FeedColumn, type FeedEntry} from './components/feed-column.js';
 import {HeadlineList} from './components/headline-list.js';
@@ -11,6 +10,7 @@ import {HelpOverlay} from './components/help-overlay.js';
 import {Prompt} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
 import {Styled} from './components/styled.js';
+import {useArticleReader} from './hooks/use-article-reader.js';
 import {useBackgroundRefresh, type Progress} from './hooks/use-background-refresh.js';
 import {ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
@@ -67,8 +67,6 @@ export function App({
 	const [prompt, setPrompt] = useState<PromptState | undefined>();
 	const [help, setHelp] = useState(false);
 	const [message, setMessage] = useState<Message | undefined>();
-	const [history, dispatchHistory] = useReducer(historyReducer, emptyHistory);
-	const [digits, setDigits] = useState('');
 	// Ages in the list change by the minute; a stable "now" keeps memoised rows from re-rendering on every key.
 	const [now, setNow] = useState(() => services.now());
 	useEffect(() => {
@@ -76,7 +74,6 @@ export function App({
 		timer.unref?.();
 		return () => clearInterval(timer);
 	}, [services]);
-	const nextEntryId = useRef(1);
 
 	// Ink's own focus handling would take Tab and Esc, which the reader uses.
 	useEffect(() => disableFocus(), [disableFocus]);
@@ -122,7 +119,8 @@ export function App({
 	useEffect(() => {
 		selectedId.current = selectedItem?.id;
 	}, [selectedItem?.id]);
-	const entry = history.entries[history.index];
+	const reader = useArticleReader({services, width, height: mainHeight, onProblem: (text) => setMessage({text, error: true})});
+	const {entry, layout, scroll, focus, digits} = reader;
 	const screen = entry ? 'article' : 'headlines';
 
 	// ---------- refresh ----------
@@ -143,68 +141,16 @@ export function App({
 		},
 	});
 
-	// ---------- articles ----------
-	useEffect(() => {
-		if (!entry || entry.status !== 'loading') return;
-		const controller = new AbortController();
-		const load = entry.item
-			? services.loadItemArticle(entry.item, controller.signal)
-			: services.loadUrlArticle(entry.url, controller.signal);
-		load.then(
-			(document) => dispatchHistory({type: 'loaded', id: entry.id, document}),
-			(error: unknown) => dispatchHistory({type: 'failed', id: entry.id, error: error instanceof Error ? error.message : String(error)}),
-		);
-		return () => controller.abort();
-	}, [entry?.id, entry?.status]); // eslint-disable-line react-hooks/exhaustive-deps
-
-	const articleWidth = Math.max(20, width - 2);
-	const articleDocument = entry?.document;
-	// Laid out once per document and width; scrolling only slices it.
-	const layout: ArticleLayout | undefined = useMemo(
-		() => (articleDocument ? layoutArticle(articleDocument, articleWidth) : undefined),
-		[articleDocument, articleWidth],
-	);
-
-	// A resize re-wraps: keep the reader at the same place in the text.
-	const previousLayout = useRef<ArticleLayout | undefined>(undefined);
-	useEffect(() => {
-		const before = previousLayout.current;
-		previousLayout.current = layout;
-		if (!layout || !before || before === layout || !entry || before.lines.length === 0) return;
-		if (entry.document && before.width !== layout.width) {
-			dispatchHistory({type: 'view', scroll: Math.round((entry.scroll / before.lines.length) * layout.lines.length), focus: entry.focus});
-		}
-	}, [layout]); // eslint-disable-line react-hooks/exhaustive-deps
-
-	const maxScroll = layout ? Math.max(0, layout.lines.length - mainHeight) : 0;
-	const scroll = Math.min(entry?.scroll ?? 0, maxScroll);
-	const focus = entry?.focus ?? -1;
-	const setView = (nextScroll: number, nextFocus = focus) =>
-		dispatchHistory({type: 'view', scroll: Math.max(0, Math.min(maxScroll, nextScroll)), focus: nextFocus});
-
-	const focusStop = (stopIndex: number) => {
-		if (!layout || layout.stops.length === 0) return;
-		const index = ((stopIndex % layout.stops.length) + layout.stops.length) % layout.stops.length;
-		const stop = layout.stops[index]!;
-		let nextScroll = scroll;
-		if (stop.firstLine < scroll) nextScroll = stop.firstLine - 2;
-		else if (stop.lastLine >= scroll + mainHeight) nextScroll = stop.lastLine - mainHeight + 3;
-		setView(nextScroll, index);
-	};
-
 	const openItem = (item: StoredItem) => {
 		if (!item.read) {
 			store.setRead([item.id], true);
 			reload();
 		}
 
-		dispatchHistory({type: 'open', id: nextEntryId.current++, url: item.link ?? item.feedUrl, item});
+		reader.open(item.link ?? item.feedUrl, item);
 	};
 
-	const currentUrl = (): string | undefined => {
-		if (screen === 'article') return layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
-		return selectedItem?.link ?? undefined;
-	};
+	const currentUrl = (): string | undefined => (screen === 'article' ? reader.currentUrl() : (selectedItem?.link ?? undefined));
 
 	// ---------- keys ----------
 	const act = (action: Action) => {
@@ -252,85 +198,15 @@ export function App({
 		}
 
 		if (screen === 'article') {
-			switch (action) {
-				case 'down': {
-					setView(scroll + 1);
-					return;
-				}
-
-				case 'up': {
-					setView(scroll - 1);
-					return;
-				}
-
-				case 'pageDown': {
-					setView(scroll + page);
-					return;
-				}
-
-				case 'pageUp': {
-					setView(scroll - page);
-					return;
-				}
-
-				case 'top': {
-					setView(0);
-					return;
-				}
-
-				case 'bottom': {
-					setView(maxScroll);
-					return;
-				}
-
-				case 'nextLink': {
-					focusStop(focus < 0 ? firstStopFrom(layout, scroll) : focus + 1);
-					return;
-				}
-
-				case 'previousLink': {
-					focusStop(focus < 0 ? firstStopFrom(layout, scroll) - 1 : focus - 1);
-					return;
-				}
-
-				case 'followLink': {
-					if (digits) {
-						jumpToLink(Number(digits));
-						return;
-					}
-
-					const stop = layout && focus >= 0 ? layout.stops[focus] : undefined;
-					if (stop) dispatchHistory({type: 'open', id: nextEntryId.current++, url: stop.href});
-					return;
-				}
-
-				case 'back':
-				case 'historyBack': {
-					setDigits('');
-					dispatchHistory({type: 'back'});
-					return;
-				}
-
-				case 'historyForward': {
-					dispatchHistory({type: 'forward'});
-					return;
-				}
-
-				case 'toggleStar': {
-					if (entry?.item) {
-						const starred = !store.item(entry.item.id)?.starred;
-						store.setStarred(entry.item.id, starred);
-						setMessage({text: starred ? 'Starred' : 'Unstarred', error: false});
-						reload();
-					}
-
-					return;
-				}
-
-				default: {
-					return;
-				}
+			if (reader.handle(action)) return;
+			if (action === 'toggleStar' && entry?.item) {
+				const starred = !store.item(entry.item.id)?.starred;
+				store.setStarred(entry.item.id, starred);
+				setMessage({text: starred ? 'Starred' : 'Unstarred', error: false});
+				reload();
 			}
+
+			return;
 		}
 
 		if (pane === 'feeds') {
@@ -495,13 +371,6 @@ export function App({
 		}
 	};
 
-	const jumpToLink = (number: number) => {
-		setDigits('');
-		const index = layout?.stops.findIndex((stop) => stop.link === number) ?? -1;
-		if (index === -1) setMessage({text: `No link ${number} in this article`, error: true});
-		else focusStop(index);
-	};
-
 	useInput(
 		(input, key) => {
 			onKey?.();
@@ -514,17 +383,13 @@ export function App({
 
 			setMessage(undefined);
 			if (screen === 'article' && /^\d$/.test(input) && !key.ctrl && !key.meta) {
-				const typed = digits + input;
-				const highest = entry?.document?.links.length ?? 0;
-				// Jump at once when no longer number could follow; otherwise wait for more digits or Enter.
-				if (Number(typed) * 10 > highest) jumpToLink(Number(typed));
-				else setDigits(typed);
+				reader.typeDigit(input);
 				return;
 			}
 
 			const action = keymap.lookup(screen, name);
 			if (action) act(action);
-			else setDigits('');
+			else reader.clearDigits();
 		},
 		{isActive: !prompt},
 	);
@@ -693,12 +558,6 @@ const Separator = memo(function Separator({height, theme}: {readonly height: num
 		</Box>
 	);
 });
-
-function firstStopFrom(layout: ArticleLayout | undefined, scroll: number): number {
-	if (!layout) return 0;
-	const index = layout.stops.findIndex((stop) => stop.firstLine >= scroll);
-	return index === -1 ? 0 : index;
-}
 
 function hintsFor(screen: 'headlines' | 'article', keymap: KeyMap): string {
 	const key = (action: Action) => keymap.keysFor(screen, action)[0] ?? '';

@@ -1,0 +1,155 @@
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import type {StoredItem} from '../../store/store.js';
+import {layoutArticle, type ArticleLayout} from '../../text/article-lines.js';
+import {emptyHistory, historyReducer} from '../article-history.js';
+import type {Action} from '../keymap.js';
+import type {Services} from '../services.js';
+
+type Options = {
+	readonly services: Services;
+	/** Terminal columns, and rows available to the article. */
+	readonly width: number;
+	readonly height: number;
+	readonly onProblem: (text: string) => void;
+};
+
+/**
+ * The article side of the reader: history of opened pages (each with its document, scroll and
+ * focused link), loading, the layout per width, and the keys that read and follow links.
+ */
+export function useArticleReader({services, width, height, onProblem}: Options) {
+	const [history, dispatch] = useReducer(historyReducer, emptyHistory);
+	const [digits, setDigits] = useState('');
+	const nextId = useRef(1);
+	const entry = history.entries[history.index];
+
+	useEffect(() => {
+		if (!entry || entry.status !== 'loading') return;
+		const controller = new AbortController();
+		const load = entry.item
+			? services.loadItemArticle(entry.item, controller.signal)
+			: services.loadUrlArticle(entry.url, controller.signal);
+		load.then(
+			(document) => dispatch({type: 'loaded', id: entry.id, document}),
+			(error: unknown) => dispatch({type: 'failed', id: entry.id, error: error instanceof Error ? error.message : String(error)}),
+		);
+		return () => controller.abort();
+	}, [entry?.id, entry?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const articleWidth = Math.max(20, width - 2);
+	const articleDocument = entry?.document;
+	// Laid out once per document and width; scrolling only slices it.
+	const layout: ArticleLayout | undefined = useMemo(
+		() => (articleDocument ? layoutArticle(articleDocument, articleWidth) : undefined),
+		[articleDocument, articleWidth],
+	);
+
+	// A resize re-wraps: keep the reader at the same place in the text.
+	const previousLayout = useRef<ArticleLayout | undefined>(undefined);
+	useEffect(() => {
+		const before = previousLayout.current;
+		previousLayout.current = layout;
+		if (!layout || !before || before === layout || !entry || before.lines.length === 0) return;
+		if (entry.document && before.width !== layout.width) {
+			dispatch({type: 'view', scroll: Math.round((entry.scroll / before.lines.length) * layout.lines.length), focus: entry.focus});
+		}
+	}, [layout]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	const maxScroll = layout ? Math.max(0, layout.lines.length - height) : 0;
+	const scroll = Math.min(entry?.scroll ?? 0, maxScroll);
+	const focus = entry?.focus ?? -1;
+	const setView = (nextScroll: number, nextFocus = focus) =>
+		dispatch({type: 'view', scroll: Math.max(0, Math.min(maxScroll, nextScroll)), focus: nextFocus});
+
+	/** Focuses a link stop (wrapping around) and scrolls just enough to show it. */
+	const focusStop = (stopIndex: number) => {
+		if (!layout || layout.stops.length === 0) return;
+		const index = ((stopIndex % layout.stops.length) + layout.stops.length) % layout.stops.length;
+		const stop = layout.stops[index]!;
+		let nextScroll = scroll;
+		if (stop.firstLine < scroll) nextScroll = stop.firstLine - 2;
+		else if (stop.lastLine >= scroll + height) nextScroll = stop.lastLine - height + 3;
+		setView(nextScroll, index);
+	};
+
+	const jumpToLink = (number: number) => {
+		setDigits('');
+		const index = layout?.stops.findIndex((stop) => stop.link === number) ?? -1;
+		if (index === -1) onProblem(`No link ${number} in this article`);
+		else focusStop(index);
+	};
+
+	const open = (url: string, item?: StoredItem) => dispatch({type: 'open', id: nextId.current++, url, item});
+
+	/** A digit typed in the article: jump at once when no longer link number could follow, else wait for more or Enter. */
+	const typeDigit = (digit: string) => {
+		const typed = digits + digit;
+		if (Number(typed) * 10 > (entry?.document?.links.length ?? 0)) jumpToLink(Number(typed));
+		else setDigits(typed);
+	};
+
+	/** Handles an article key; false when the action is not the article's to handle. */
+	const handle = (action: Action): boolean => {
+		const page = Math.max(1, height - 2);
+		switch (action) {
+			case 'down':
+			case 'up':
+			case 'pageDown':
+			case 'pageUp': {
+				const step = action === 'down' ? 1 : action === 'up' ? -1 : action === 'pageDown' ? page : -page;
+				setView(scroll + step);
+				return true;
+			}
+
+			case 'top':
+			case 'bottom': {
+				setView(action === 'top' ? 0 : maxScroll);
+				return true;
+			}
+
+			case 'nextLink':
+			case 'previousLink': {
+				const first = firstStopFrom(layout, scroll);
+				const forward = action === 'nextLink';
+				focusStop(focus < 0 ? (forward ? first : first - 1) : focus + (forward ? 1 : -1));
+				return true;
+			}
+
+			case 'followLink': {
+				if (digits) {
+					jumpToLink(Number(digits));
+					return true;
+				}
+
+				const stop = layout && focus >= 0 ? layout.stops[focus] : undefined;
+				if (stop) open(stop.href);
+				return true;
+			}
+
+			case 'back':
+			case 'historyBack':
+			case 'historyForward': {
+				setDigits('');
+				dispatch({type: action === 'historyForward' ? 'forward' : 'back'});
+				return true;
+			}
+
+			default: {
+				return false;
+			}
+		}
+	};
+
+	/** What `o` and `y` act on here: the focused link, else the page itself. */
+	const currentUrl = (): string | undefined =>
+		layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
+
+	return {entry, layout, scroll, focus, digits, open, handle, typeDigit, clearDigits: () => setDigits(''), currentUrl};
+}
+
+/** The first link stop at or below the top of the view: where Tab starts when nothing is focused. */
+function firstStopFrom(layout: ArticleLayout | undefined, scroll: number): number {
+	if (!layout) return 0;
+	const index = layout.stops.findIndex((stop) => stop.firstLine >= scroll);
+	return index === -1 ? 0 : index;
+}
