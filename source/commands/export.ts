@@ -1,5 +1,6 @@
 import {articleForItem} from '../articles/article-for-item.js';
 import type {ArticleDocument} from '../articles/document.js';
+import {hostOf} from '../net/url.js';
 import {itemFormats, renderItems, type ExportEntry, type ItemFormat} from '../export/items.js';
 import type {StoredItem} from '../store/store.js';
 import {subscriptionsToOpml} from '../export/opml.js';
@@ -87,7 +88,7 @@ function* tap<T>(values: Iterable<T>, visit: (value: T) => void): Generator<T> {
 async function withArticles(context: AppContext, items: StoredItem[]): Promise<ExportEntry[]> {
 	const articles = new Map<number, ArticleDocument>();
 	const userAgent = context.settings.get('userAgent') ?? undefined;
-	await runLimited(items, {limit: 4, perKeyLimit: 2, key: (item) => hostOf(item.link)}, async (item) => {
+	await runLimited(items, {limit: 4, perKeyLimit: 2, key: (item) => hostOf(item.link ?? '')}, async (item) => {
 		articles.set(item.id, await articleForItem(context.store, item, {userAgent}));
 	});
 	return items.map((item) => ({item, article: articles.get(item.id) ?? null}));
@@ -104,12 +105,4 @@ export function parseSince(value: string, now: Date): string {
 	const time = Date.parse(value);
 	if (Number.isNaN(time)) throw new UsageError(`--since takes a duration (24h, 7d) or a date (2026-11-01), not "${value}"`);
 	return new Date(time).toISOString();
-}
-
-function hostOf(link: string | null): string {
-	try {
-		return link ? new URL(link).host : '';
-	} catch {
-		return '';
-	}
 }

@@ -31,6 +31,11 @@ export async function writeChunks(chunks: Iterable<string>, output: string | und
 	}
 }
 
+/** Writes to stdout and resolves when flushed; a closed pipe (`| head -1`) ends the process quietly. */
+export async function writeOut(text: string): Promise<void> {
+	await writeChunks([text], undefined);
+}
+
 async function pump(chunks: Iterable<string>, destination: Writable): Promise<void> {
 	let failure: Error | undefined;
 	const onError = (error: Error) => (failure = error);

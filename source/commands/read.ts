@@ -8,7 +8,8 @@ import {articleToMarkdown} from '../export/article-markdown.js';
 import {articleToText} from '../export/article-text.js';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {mebibyte} from '../net/http.js';
-import {UsageError, writeOut} from './output.js';
+import {UsageError} from './output.js';
+import {writeOut} from './output-stream.js';
 
 export const articleFormats = ['text', 'markdown', 'json', 'html'] as const;
 export type ArticleFormat = (typeof articleFormats)[number];

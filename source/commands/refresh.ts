@@ -1,7 +1,8 @@
 import {refreshWithSettings} from '../refresh/with-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
-import {exitCode, writeOut} from './output.js';
+import {exitCode} from './output.js';
+import {writeOut} from './output-stream.js';
 import {progressLine} from './progress.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */

@@ -4,7 +4,8 @@ import {addSubscription} from '../feeds/subscribe.js';
 import {parseOpml} from '../export/opml.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
-import {exitCode, UsageError, writeOut} from './output.js';
+import {exitCode, UsageError} from './output.js';
+import {writeOut} from './output-stream.js';
 
 /** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
 export async function addCommand(

@@ -9,3 +9,12 @@ export function absoluteHttpUrl(value: string | null | undefined, base: string):
 		return null;
 	}
 }
+
+/** The host of a URL ("example.com:8080"), the key for per-host limits; the input itself when it is not a URL. */
+export function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return url;
+	}
+}

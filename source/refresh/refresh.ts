@@ -2,6 +2,7 @@ import type {Subscription} from '../config/settings.js';
 import {fetchFeed} from '../feeds/fetch-feed.js';
 import {FeedParsePool} from '../feeds/parse-pool.js';
 import {BroadsheetError, isBroadsheetError} from '../net/errors.js';
+import {hostOf} from '../net/url.js';
 import type {Store} from '../store/store.js';
 import {retryAfterUntil} from './retry-after.js';
 import {runLimited} from './schedule.js';
@@ -135,12 +136,4 @@ function followPermanentRedirect(
 	store.renameFeed(feedId, target);
 	options.onMoved?.(url, target);
 	emit({type: 'feed-moved', from: url, to: target});
-}
-
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
 }

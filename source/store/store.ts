@@ -249,8 +249,12 @@ export class Store {
 		return this.run('DELETE FROM feeds WHERE url = ?', url).changes > 0;
 	}
 
+	/** A page of items, newest first (the headline list asks for one page at a time: the statement is cached). */
 	items(query: ItemQuery = {}): StoredItem[] {
-		return [...this.iterateItems(query)];
+		const filter = whereClause(query);
+		if (!filter) return [];
+		const rows = this.all(listSql(filter.sql), ...filter.parameters, query.limit ?? -1, query.offset ?? 0);
+		return rows.map((row) => toItem(row));
 	}
 
 	/** Items newest first, one row at a time: exports of 50,000 items never hold them all. */
@@ -258,10 +262,7 @@ export class Store {
 		const filter = whereClause(query);
 		if (!filter) return;
 		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
-		const statement = this.db.prepare(
-			`SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id ${filter.sql}
-			ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`,
-		);
+		const statement = this.db.prepare(listSql(filter.sql));
 		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as Row);
 	}
 
@@ -382,6 +383,11 @@ export class Store {
 	private all(sql: string, ...parameters: Array<string | number | bigint | null>): Row[] {
 		return this.statement(sql).all(...parameters) as Row[];
 	}
+}
+
+/** Items newest first with their feed, for a WHERE clause from whereClause; LIMIT and OFFSET come last. */
+function listSql(where: string): string {
+	return `SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id ${where} ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`;
 }
 
 /** The WHERE clause of an item query (on `items i`); undefined when it can match nothing. */

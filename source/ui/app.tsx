@@ -12,7 +12,7 @@ import {StatusLine} from './components/status-line.js';
 import {Styled} from './components/styled.js';
 import {useArticleReader} from './hooks/use-article-reader.js';
 import {useBackgroundRefresh, type Progress} from './hooks/use-background-refresh.js';
-import {ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
+import {findUnread, ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
 import type {Services} from './services.js';
 import type {Theme} from './theme.js';
@@ -294,7 +294,7 @@ export function App({
 
 			case 'nextUnread':
 			case 'previousUnread': {
-				const index = source.findUnread(selected, action === 'nextUnread' ? 1 : -1);
+				const index = findUnread(source, selected, action === 'nextUnread' ? 1 : -1);
 				if (index === undefined) setMessage({text: 'No more unread stories', error: false});
 				else moveSelection(index);
 				return;

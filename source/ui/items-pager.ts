@@ -8,8 +8,16 @@ export type HeadlineSource = {
 	at(index: number): StoredItem | undefined;
 	slice(start: number, length: number): StoredItem[];
 	indexOf(id: number): number | undefined;
-	findUnread(from: number, direction: 1 | -1): number | undefined;
 };
+
+/** Next (or previous) unread item from `from`, exclusive, in any headline source. */
+export function findUnread(source: HeadlineSource, from: number, direction: 1 | -1): number | undefined {
+	for (let index = from + direction; index >= 0 && index < source.count; index += direction) {
+		if (!source.at(index)!.read) return index;
+	}
+
+	return undefined;
+}
 
 /** Search results: already in memory, ranked by relevance. */
 export class ListSource implements HeadlineSource {
@@ -30,12 +38,6 @@ export class ListSource implements HeadlineSource {
 	indexOf(id: number): number | undefined {
 		const index = this.items.findIndex((item) => item.id === id);
 		return index === -1 ? undefined : index;
-	}
-
-	findUnread(from: number, direction: 1 | -1): number | undefined {
-		for (let index = from + direction; index >= 0 && index < this.items.length; index += direction)
-			if (!this.items[index]!.read) return index;
-		return undefined;
 	}
 }
 
@@ -80,15 +82,6 @@ export class ItemsPager implements HeadlineSource {
 		}
 
 		return this.store.positionOf(id, this.query);
-	}
-
-	/** Next (or previous) unread item from `from`, exclusive. */
-	findUnread(from: number, direction: 1 | -1): number | undefined {
-		for (let index = from + direction; index >= 0 && index < this.count; index += direction) {
-			if (!this.at(index)!.read) return index;
-		}
-
-		return undefined;
 	}
 
 	reload(): void {
