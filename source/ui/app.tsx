@@ -1,19 +1,20 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
 import {memo, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
-import type {ArticleLayout} from '../text/article-lines.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {ArticleView} from './components/article-view.js';
-import {FeedColumn, type FeedEntry} from './components/feed-column.js';
+import {FeedColumn} from './components/feed-column.js';
 import {HeadlineList} from './components/headline-list.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {Prompt} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
 import {Styled} from './components/styled.js';
 import {useArticleReader} from './hooks/use-article-reader.js';
-import {useBackgroundRefresh, type Progress} from './hooks/use-background-refresh.js';
+import {useBackgroundRefresh} from './hooks/use-background-refresh.js';
+import {allKey, feedEntriesFor, headlinePanes, separatorGlyph, starredKey} from './headline-rows.js';
 import {findUnread, ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
+import {hintsFor, statusText, type Message} from './status.js';
 import type {Services} from './services.js';
 import type {Theme} from './theme.js';
 
@@ -32,10 +33,6 @@ type Props = {
 };
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
-type Message = {readonly text: string; readonly error: boolean};
-
-const allKey = 'all';
-const starredKey = 'starred';
 
 export function App({
 	services,
@@ -80,23 +77,7 @@ export function App({
 
 	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 	const feeds = useMemo(() => store.feeds(), [store, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-	const feedEntries: FeedEntry[] = useMemo(() => {
-		const rows = new Map(feeds.map((feed) => [feed.url, feed]));
-		const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
-		return [
-			{key: allKey, label: 'All', unread: unreadAll, failed: false},
-			{key: starredKey, label: 'Starred', unread: 0, failed: false},
-			...subscriptions.map((subscription) => {
-				const row = rows.get(subscription.url);
-				return {
-					key: subscription.url,
-					label: subscription.title ?? row?.title ?? subscription.url,
-					unread: row?.unread ?? 0,
-					failed: Boolean(row?.errorKind),
-				};
-			}),
-		];
-	}, [feeds, subscriptions]);
+	const feedEntries = useMemo(() => feedEntriesFor(subscriptions, feeds), [feeds, subscriptions]);
 	const feedEntry = feedEntries[Math.min(feedIndex, feedEntries.length - 1)]!;
 
 	const source: HeadlineSource = useMemo(() => {
@@ -492,8 +473,7 @@ export function App({
 				</Box>
 			);
 	} else {
-		const columnWidth = Math.min(30, Math.max(16, Math.floor(width * 0.24)));
-		const listWidth = Math.max(10, width - columnWidth - 1);
+		const panes = headlinePanes(width);
 		const rows = source.slice(top, mainHeight);
 		main = (
 			<Box flexDirection="row" height={mainHeight}>
@@ -501,7 +481,7 @@ export function App({
 					entries={feedEntries}
 					selected={feedIndex}
 					active={pane === 'feeds'}
-					width={columnWidth}
+					width={panes.feeds}
 					height={mainHeight}
 					theme={theme}
 				/>
@@ -510,7 +490,7 @@ export function App({
 					rows={rows}
 					selected={selected - top}
 					active={pane === 'items'}
-					width={listWidth}
+					width={panes.list}
 					height={mainHeight}
 					showSource={feedEntry.key === allKey || feedEntry.key === starredKey || Boolean(search)}
 					theme={theme}
@@ -552,47 +532,9 @@ const Separator = memo(function Separator({height, theme}: {readonly height: num
 		<Box width={1} height={height} flexDirection="column">
 			{Array.from({length: height}, (_, index) => (
 				<Styled key={index} look={theme.muted}>
-					│
+					{separatorGlyph}
 				</Styled>
 			))}
 		</Box>
 	);
 });
-
-function hintsFor(screen: 'headlines' | 'article', keymap: KeyMap): string {
-	const key = (action: Action) => keymap.keysFor(screen, action)[0] ?? '';
-	return screen === 'article'
-		? `${key('nextLink')} links · ${key('followLink')} open · ${key('back')} back · ${key('openInBrowser')} browser · ${key('help')} help`
-		: `${key('open')} read · ${key('refreshAll')} refresh · ${key('search')} search · ${key('addFeed')} add · ${key('help')} help · ${key('quit')} quit`;
-}
-
-type StatusInput = {
-	readonly screen: 'headlines' | 'article';
-	readonly entry: {readonly url: string; readonly status: string} | undefined;
-	readonly layout: ArticleLayout | undefined;
-	readonly focus: number;
-	readonly progress: Progress | undefined;
-	readonly message: Message | undefined;
-	readonly digits: string;
-	readonly search: {query: string} | undefined;
-	readonly unreadOnly: boolean;
-	readonly feedLabel: string;
-	readonly count: number;
-};
-
-/** What the right side of the status line says, most urgent first. */
-function statusText(input: StatusInput): Message {
-	if (input.digits) return {text: `Link ${input.digits}… (Enter)`, error: false};
-	if (input.message) return input.message;
-	const refreshing = input.progress
-		? `Refreshing ${input.progress.done}/${input.progress.total}${input.progress.failed > 0 ? ` · ${input.progress.failed} failed` : ''}`
-		: '';
-	if (input.screen === 'article') {
-		const stop = input.layout && input.focus >= 0 ? input.layout.stops[input.focus] : undefined;
-		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || (input.entry?.url ?? ''), error: false};
-	}
-
-	if (refreshing) return {text: refreshing, error: false};
-	const where = input.search ? `Search “${input.search.query}”` : `${input.feedLabel}${input.unreadOnly ? ' (unread)' : ''}`;
-	return {text: `${where} · ${input.count} stories`, error: false};
-}

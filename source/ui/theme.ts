@@ -10,6 +10,14 @@ export type Look = {
 	readonly inverse?: boolean;
 };
 
+/** Later looks win where they say something. */
+export function mergeLooks(...looks: ReadonlyArray<Look | undefined | false>): Look {
+	const merged: {-readonly [K in keyof Look]: Look[K]} = {};
+	for (const look of looks)
+		if (look) Object.assign(merged, Object.fromEntries(Object.entries(look).filter(([, value]) => value !== undefined)));
+	return merged;
+}
+
 export type Theme = {
 	readonly name: 'dark' | 'light' | 'mono';
 	readonly roles: Readonly<Record<Role, Look>>;

@@ -2,8 +2,8 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {ArticleLayout, Line, Segment} from '../../text/article-lines.js';
 import {hyperlink} from '../terminal-features.js';
-import type {Theme} from '../theme.js';
-import {mergeLooks, Styled} from './styled.js';
+import {mergeLooks, type Theme} from '../theme.js';
+import {Styled} from './styled.js';
 
 type Props = {
 	readonly layout: ArticleLayout;

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Look} from '../theme.js';
+import type {StyledRow} from '../headline-rows.js';
 
 /** Ink <Text> with a theme look applied. */
 export function Styled({look, children}: {readonly look: Look; readonly children?: ReactNode}) {
@@ -11,10 +12,16 @@ export function Styled({look, children}: {readonly look: Look; readonly children
 	);
 }
 
-/** Later looks win where they say something. */
-export function mergeLooks(...looks: ReadonlyArray<Look | undefined | false>): Look {
-	const merged: {-readonly [K in keyof Look]: Look[K]} = {};
-	for (const look of looks)
-		if (look) Object.assign(merged, Object.fromEntries(Object.entries(look).filter(([, value]) => value !== undefined)));
-	return merged;
+/** One row of styled segments, cut at the edge rather than wrapped. */
+export function Row({segments}: {readonly segments: StyledRow}) {
+	return (
+		<Text wrap="truncate-end">
+			{/* A row's segments never reorder: their index is their identity. */}
+			{segments.map((segment, index) => (
+				<Styled key={index} look={segment.look}>
+					{segment.text}
+				</Styled>
+			))}
+		</Text>
+	);
 }

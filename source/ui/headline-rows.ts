@@ -1,0 +1,113 @@
+import type {Subscription} from '../config/settings.js';
+import type {FeedSummary, StoredItem} from '../store/store.js';
+import {relativeAge} from '../text/relative-time.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
+import {displayWidth, truncateToWidth} from '../text/wrap.js';
+import {mergeLooks, type Look, type Theme} from './theme.js';
+
+/**
+ * The headline screen as rows of styled text, with no Ink in sight: the components render these
+ * rows, and the first paint writes the very same rows to the terminal before Ink has loaded.
+ */
+export type Segment = {readonly text: string; readonly look: Look};
+export type StyledRow = readonly Segment[];
+
+export type FeedEntry = {readonly key: string; readonly label: string; readonly unread: number; readonly failed: boolean};
+
+export const allKey = 'all';
+export const starredKey = 'starred';
+
+/** All, Starred, then every subscription in its configured order with its store counts. */
+export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedSummary[]): FeedEntry[] {
+	const rows = new Map(feeds.map((feed) => [feed.url, feed]));
+	const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
+	return [
+		{key: allKey, label: 'All', unread: unreadAll, failed: false},
+		{key: starredKey, label: 'Starred', unread: 0, failed: false},
+		...subscriptions.map((subscription) => {
+			const row = rows.get(subscription.url);
+			return {
+				key: subscription.url,
+				label: subscription.title ?? row?.title ?? subscription.url,
+				unread: row?.unread ?? 0,
+				failed: Boolean(row?.errorKind),
+			};
+		}),
+	];
+}
+
+/** Widths of the feeds column and the headline list (a one-column separator sits between them). */
+export function headlinePanes(width: number): {readonly feeds: number; readonly list: number} {
+	const feeds = Math.min(30, Math.max(16, Math.floor(width * 0.24)));
+	return {feeds, list: Math.max(10, width - feeds - 1)};
+}
+
+/** First visible feed: the column scrolls to keep the selection in its middle. */
+export function feedWindowTop(selected: number, count: number, height: number): number {
+	return Math.max(0, Math.min(selected - Math.floor(height / 2), count - height));
+}
+
+type Selection = {readonly selected: boolean; readonly active: boolean};
+
+/** Selected in the focused pane: the theme's selection; in the other pane: underlined. */
+function selectionLook(theme: Theme, {selected, active}: Selection): Look | false {
+	return selected && (active ? theme.selection : {underline: true});
+}
+
+/** ✗ for a failed feed, the label, and the unread count flush right. */
+export function feedRow(entry: FeedEntry, width: number, theme: Theme, selection: Selection): StyledRow {
+	const count = entry.unread > 0 ? String(entry.unread) : '';
+	const label = truncateToWidth(sanitizeTerminal(entry.label, {maxLength: 200}), Math.max(1, width - count.length - 4));
+	const gap = ' '.repeat(Math.max(1, width - 3 - displayWidth(label) - count.length));
+	return [
+		{text: entry.failed ? '✗' : ' ', look: entry.failed ? theme.error : theme.muted},
+		{
+			text: ` ${label}${gap}${count}`,
+			look: mergeLooks(entry.unread > 0 ? theme.unread : theme.read, selectionLook(theme, selection)),
+		},
+	];
+}
+
+/** Unread mark, title cut to the row, source (in mixed lists) and age. */
+export function headlineRow(
+	item: StoredItem,
+	options: {readonly width: number; readonly showSource: boolean; readonly theme: Theme; readonly now: Date} & Selection,
+): StyledRow {
+	const {width, showSource, theme, now} = options;
+	const age = relativeAge(item.published ?? item.firstSeen, now).padStart(5);
+	const source = showSource
+		? truncateToWidth(sanitizeTerminal(item.feedTitle ?? '', {maxLength: 200}), Math.min(18, Math.floor(width / 5)))
+		: '';
+	const mark = item.starred ? '★' : item.read ? ' ' : '●';
+	const fixed = 2 + (source ? displayWidth(source) + 2 : 0) + age.length + 1;
+	const title = truncateToWidth(sanitizeTerminal(item.title, {maxLength: 1000}), Math.max(1, width - fixed));
+	const padding = ' '.repeat(Math.max(0, width - fixed - displayWidth(title)));
+	const aside = mergeLooks(theme.muted, options.selected && options.active && theme.selection);
+	return [
+		{text: `${mark} ${title}${padding}`, look: mergeLooks(item.read ? theme.read : theme.unread, selectionLook(theme, options))},
+		...(source ? [{text: `  ${source}`, look: aside}] : []),
+		{text: ` ${age}`, look: aside},
+	];
+}
+
+/** What an empty list says instead of rows. */
+export function emptyListRow(text: string, width: number, theme: Theme): StyledRow {
+	return [
+		{text: ' ', look: {}},
+		{text: truncateToWidth(sanitizeTerminal(text, {maxLength: 300}), Math.max(1, width - 2)), look: theme.muted},
+	];
+}
+
+/** The keys that matter here on the left, what is happening on the right. */
+export function statusRow(hints: string, status: string, error: boolean, width: number, theme: Theme): StyledRow {
+	const right = truncateToWidth(sanitizeTerminal(status, {maxLength: 2000}), Math.max(0, width - 2));
+	const room = Math.max(0, width - displayWidth(right) - 2);
+	const left = truncateToWidth(hints, room);
+	const gap = ' '.repeat(Math.max(1, width - displayWidth(left) - displayWidth(right) - 1));
+	return [
+		{text: ` ${left}${gap}`, look: theme.statusBar},
+		{text: right, look: mergeLooks(theme.statusBar, error && theme.error)},
+	];
+}
+
+export const separatorGlyph = '│';

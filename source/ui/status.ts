@@ -1,0 +1,45 @@
+import type {ArticleLayout} from '../text/article-lines.js';
+import type {Progress} from './hooks/use-background-refresh.js';
+import type {Action, KeyMap, Screen} from './keymap.js';
+
+/** A line for the status bar; errors are shown in the error colour. */
+export type Message = {readonly text: string; readonly error: boolean};
+
+/** The keys that matter on this screen, as the user has bound them. */
+export function hintsFor(screen: Screen, keymap: KeyMap): string {
+	const key = (action: Action) => keymap.keysFor(screen, action)[0] ?? '';
+	return screen === 'article'
+		? `${key('nextLink')} links · ${key('followLink')} open · ${key('back')} back · ${key('openInBrowser')} browser · ${key('help')} help`
+		: `${key('open')} read · ${key('refreshAll')} refresh · ${key('search')} search · ${key('addFeed')} add · ${key('help')} help · ${key('quit')} quit`;
+}
+
+export type StatusInput = {
+	readonly screen: Screen;
+	readonly entry: {readonly url: string; readonly status: string} | undefined;
+	readonly layout: ArticleLayout | undefined;
+	readonly focus: number;
+	readonly progress: Progress | undefined;
+	readonly message: Message | undefined;
+	readonly digits: string;
+	readonly search: {query: string} | undefined;
+	readonly unreadOnly: boolean;
+	readonly feedLabel: string;
+	readonly count: number;
+};
+
+/** What the right side of the status line says, most urgent first. */
+export function statusText(input: StatusInput): Message {
+	if (input.digits) return {text: `Link ${input.digits}… (Enter)`, error: false};
+	if (input.message) return input.message;
+	const refreshing = input.progress
+		? `Refreshing ${input.progress.done}/${input.progress.total}${input.progress.failed > 0 ? ` · ${input.progress.failed} failed` : ''}`
+		: '';
+	if (input.screen === 'article') {
+		const stop = input.layout && input.focus >= 0 ? input.layout.stops[input.focus] : undefined;
+		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || (input.entry?.url ?? ''), error: false};
+	}
+
+	if (refreshing) return {text: refreshing, error: false};
+	const where = input.search ? `Search “${input.search.query}”` : `${input.feedLabel}${input.unreadOnly ? ' (unread)' : ''}`;
+	return {text: `${where} · ${input.count} stories`, error: false};
+}
