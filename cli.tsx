@@ -102,13 +102,20 @@ async function main(): Promise<number> {
 
 			// Decide colour before chalk loads with Ink: its own detection turns colour off whenever CI is set.
 			process.env['FORCE_COLOR'] = colorLevel(process.env, flags.color);
-			const [{openApp}, {runReader}] = await Promise.all([
+			const [{openApp}, {paintFirstScreen}] = await Promise.all([
 				import('./source/commands/context.js'),
-				withoutFetch(async () => import('./source/ui/run.js')),
+				import('./source/ui/first-paint.js'),
 			]);
 			const context = openApp(flags.home);
 			try {
-				await runReader(context, {color: flags.color});
+				// Headlines on screen from the store first; Ink, React and the layout engine load after.
+				const start = paintFirstScreen(context, {color: flags.color});
+				try {
+					const {runReader} = await withoutFetch(async () => import('./source/ui/run.js'));
+					await runReader(context, start);
+				} finally {
+					start.screen.leave();
+				}
 			} finally {
 				context.close();
 			}

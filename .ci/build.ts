@@ -4,9 +4,58 @@
  */
 import {readFileSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {build} from 'esbuild';
+import {build, type Plugin} from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * meow runs normalize-package-data (with its SPDX tables, semver and hosted-git-info) when it is
+ * loaded, although it only needs it if `cli.pkg` is read, which Broadsheet never does: ~15 ms of
+ * every start. Built here so it runs on first use instead; the build fails if meow changes shape.
+ */
+const lazyPackageNormalizer: Plugin = {
+	name: 'lazy-package-normalizer',
+	setup(builder) {
+		builder.onLoad({filter: /[/\\]meow[/\\]build[/\\]dependencies\.js$/}, ({path}) => {
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			const source = readFileSync(path, 'utf8');
+			if (!source.includes(eager)) throw new Error(`meow changed: ${path} no longer normalises eagerly as expected`);
+			const lazy = 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);';
+			return {contents: source.replace(eager, lazy), loader: 'js'};
+		});
+	},
+};
+
+/**
+ * string-width (ours and Ink's) builds an ICU segmenter and the RGI emoji set when it loads (~28 ms
+ * before the first paint) and measures anything beyond ASCII per grapheme, which is every row of
+ * ours ('●', '│', '’'). Built here with both made on first use and our one-column fast path in
+ * front; narrowText is tested against the unmodified module. The build fails if it changes shape.
+ */
+const quickStringWidth: Plugin = {
+	name: 'quick-string-width',
+	setup(builder) {
+		builder.onLoad({filter: /[/\\]node_modules[/\\]string-width[/\\]index\.js$/}, ({path}) => {
+			const narrowModule = JSON.stringify(`${root}source/text/narrow-text.ts`);
+			const edits: Array<[string, string]> = [
+				["import stripAnsi from 'strip-ansi';", `import stripAnsi from 'strip-ansi';\nimport {narrowText} from ${narrowModule};`],
+				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+				['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+				['if (/^[\\u0020-\\u007E]*$/.test(string)) {', 'if (narrowText.test(string)) {'],
+				['of segmenter.segment(string)', 'of (segmenter ??= new Intl.Segmenter()).segment(string)'],
+				['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
+			];
+			let source = readFileSync(path, 'utf8');
+			for (const [before, after] of edits) {
+				if (source.split(before).length !== 2) throw new Error(`string-width changed: "${before}" is not in ${path} exactly once`);
+				source = source.replace(before, () => after);
+			}
+
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {version: string};
 
 // `--outdir <dir>` builds elsewhere (tests build into temporary directories, never over each other).
@@ -34,6 +83,7 @@ const result = await build({
 		BROADSHEET_VERSION: JSON.stringify(version),
 	},
 	alias: {'react-devtools-core': './.ci/stubs/react-devtools-core.js'},
+	plugins: [lazyPackageNormalizer, quickStringWidth],
 	banner: {
 		// The shebang comes from cli.tsx. CommonJS dependencies (rss-parser, xml2js) need `require`.
 		js: [

@@ -1,15 +1,18 @@
 import stringWidth from 'string-width';
+import {narrowText} from './narrow-text.js';
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Created on first use: loading ICU's break rules costs ~14 ms, which the first paint need not pay.
+let segmenter: Intl.Segmenter | undefined;
 
 /** The user-perceived characters of a string (a flag, an emoji with its skin tone, a letter with its accents). */
 export function* graphemes(text: string): Generator<string> {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	for (const {segment} of segmenter.segment(text)) yield segment;
 }
 
 /** Terminal columns a string takes: per grapheme, wide for CJK and emoji, zero for combining marks. */
 export function displayWidth(text: string): number {
-	return stringWidth(text);
+	return narrowText.test(text) ? text.length : stringWidth(text);
 }
 
 /**

@@ -1,21 +1,19 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
-import {memo, useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {ArticleView} from './components/article-view.js';
-import {FeedColumn} from './components/feed-column.js';
-import {HeadlineList} from './components/headline-list.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {Prompt} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
-import {Styled} from './components/styled.js';
+import {Row, Styled} from './components/styled.js';
 import {useArticleReader} from './hooks/use-article-reader.js';
 import {useBackgroundRefresh} from './hooks/use-background-refresh.js';
-import {allKey, feedEntriesFor, headlinePanes, separatorGlyph, starredKey} from './headline-rows.js';
+import {allKey, emptyListText, feedEntriesFor, headlineScreenRows, listQuery, showsSource} from './headline-rows.js';
 import {findUnread, ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
 import {hintsFor, statusText, type Message} from './status.js';
-import type {Services} from './services.js';
+import type {PreparedScreen, Services} from './services.js';
 import type {Theme} from './theme.js';
 
 type Props = {
@@ -30,6 +28,8 @@ type Props = {
 	readonly onKey?: () => void;
 	/** Clickable links (OSC 8) in the article, where the terminal supports them. */
 	readonly hyperlinks?: boolean;
+	/** The feeds and list the first paint already read: the first render uses them instead of asking again. */
+	readonly prepared?: PreparedScreen;
 };
 
 type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
@@ -43,6 +43,7 @@ export function App({
 	refreshOnStart = false,
 	onKey,
 	hyperlinks = false,
+	prepared,
 }: Props) {
 	const {exit} = useApp();
 	const {disableFocus} = useFocusManager();
@@ -76,19 +77,16 @@ export function App({
 	useEffect(() => disableFocus(), [disableFocus]);
 
 	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-	const feeds = useMemo(() => store.feeds(), [store, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+	// What the first paint read stays good until the data first changes (dataVersion 0).
+	const feeds = useMemo(() => (dataVersion === 0 && prepared ? prepared.feeds : store.feeds()), [store, dataVersion, prepared]);
 	const feedEntries = useMemo(() => feedEntriesFor(subscriptions, feeds), [feeds, subscriptions]);
 	const feedEntry = feedEntries[Math.min(feedIndex, feedEntries.length - 1)]!;
 
 	const source: HeadlineSource = useMemo(() => {
+		if (dataVersion === 0 && prepared && feedEntry.key === allKey && !unreadOnly && !search) return prepared.list;
 		if (search) return new ListSource(store.search(search.query));
-		const feedId = feeds.find((feed) => feed.url === feedEntry.key)?.id;
-		return new ItemsPager(store, {
-			...(feedEntry.key === allKey || feedEntry.key === starredKey ? {} : {feedIds: feedId === undefined ? [] : [feedId]}),
-			starredOnly: feedEntry.key === starredKey,
-			unreadOnly,
-		});
-	}, [store, feeds, feedEntry.key, unreadOnly, search, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+		return new ItemsPager(store, listQuery(feedEntry.key, feeds, unreadOnly));
+	}, [store, feeds, feedEntry.key, unreadOnly, search, dataVersion, prepared]);
 
 	// New data keeps the selection on the same story, wherever it moved to.
 	useEffect(() => {
@@ -473,36 +471,25 @@ export function App({
 				</Box>
 			);
 	} else {
-		const panes = headlinePanes(width);
-		const rows = source.slice(top, mainHeight);
+		const rows = headlineScreenRows({
+			entries: feedEntries,
+			feedIndex,
+			rows: source.slice(top, mainHeight),
+			selected: selected - top,
+			pane,
+			showSource: showsSource(feedEntry.key, search),
+			empty: emptyListText(search, unreadOnly),
+			theme,
+			now,
+			width,
+			height: mainHeight,
+		});
 		main = (
-			<Box flexDirection="row" height={mainHeight}>
-				<FeedColumn
-					entries={feedEntries}
-					selected={feedIndex}
-					active={pane === 'feeds'}
-					width={panes.feeds}
-					height={mainHeight}
-					theme={theme}
-				/>
-				<Separator height={mainHeight} theme={theme} />
-				<HeadlineList
-					rows={rows}
-					selected={selected - top}
-					active={pane === 'items'}
-					width={panes.list}
-					height={mainHeight}
-					showSource={feedEntry.key === allKey || feedEntry.key === starredKey || Boolean(search)}
-					theme={theme}
-					now={now}
-					empty={
-						search
-							? `Nothing matches “${search.query}”`
-							: unreadOnly
-								? 'No unread stories here (u shows all)'
-								: 'No stories yet: R refreshes, a adds a feed'
-					}
-				/>
+			<Box flexDirection="column" height={mainHeight}>
+				{rows.map((row, index) => (
+					// Rows are screen lines: the line number is the identity.
+					<Row key={index} segments={row} />
+				))}
 			</Box>
 		);
 	}
@@ -526,15 +513,3 @@ export function App({
 		</Box>
 	);
 }
-
-const Separator = memo(function Separator({height, theme}: {readonly height: number; readonly theme: Theme}) {
-	return (
-		<Box width={1} height={height} flexDirection="column">
-			{Array.from({length: height}, (_, index) => (
-				<Styled key={index} look={theme.muted}>
-					{separatorGlyph}
-				</Styled>
-			))}
-		</Box>
-	);
-});

@@ -1,5 +1,5 @@
 import type {Subscription} from '../config/settings.js';
-import type {FeedSummary, StoredItem} from '../store/store.js';
+import type {FeedSummary, ItemQuery, StoredItem} from '../store/store.js';
 import {relativeAge} from '../text/relative-time.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../text/wrap.js';
@@ -36,14 +36,35 @@ export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: re
 	];
 }
 
+/** The store query behind a feed entry's headline list. */
+export function listQuery(feedKey: string, feeds: readonly FeedSummary[], unreadOnly: boolean): ItemQuery {
+	const feedId = feeds.find((feed) => feed.url === feedKey)?.id;
+	return {
+		...(feedKey === allKey || feedKey === starredKey ? {} : {feedIds: feedId === undefined ? [] : [feedId]}),
+		starredOnly: feedKey === starredKey,
+		unreadOnly,
+	};
+}
+
+/** Mixed lists (All, Starred, search results) name each story's feed. */
+export function showsSource(feedKey: string, search: unknown): boolean {
+	return feedKey === allKey || feedKey === starredKey || Boolean(search);
+}
+
+/** What an empty list says, given why it is empty. */
+export function emptyListText(search: {readonly query: string} | undefined, unreadOnly: boolean): string {
+	if (search) return `Nothing matches “${search.query}”`;
+	return unreadOnly ? 'No unread stories here (u shows all)' : 'No stories yet: R refreshes, a adds a feed';
+}
+
 /** Widths of the feeds column and the headline list (a one-column separator sits between them). */
-export function headlinePanes(width: number): {readonly feeds: number; readonly list: number} {
+function headlinePanes(width: number): {readonly feeds: number; readonly list: number} {
 	const feeds = Math.min(30, Math.max(16, Math.floor(width * 0.24)));
 	return {feeds, list: Math.max(10, width - feeds - 1)};
 }
 
 /** First visible feed: the column scrolls to keep the selection in its middle. */
-export function feedWindowTop(selected: number, count: number, height: number): number {
+function feedWindowTop(selected: number, count: number, height: number): number {
 	return Math.max(0, Math.min(selected - Math.floor(height / 2), count - height));
 }
 
@@ -55,7 +76,7 @@ function selectionLook(theme: Theme, {selected, active}: Selection): Look | fals
 }
 
 /** ✗ for a failed feed, the label, and the unread count flush right. */
-export function feedRow(entry: FeedEntry, width: number, theme: Theme, selection: Selection): StyledRow {
+function feedRow(entry: FeedEntry, width: number, theme: Theme, selection: Selection): StyledRow {
 	const count = entry.unread > 0 ? String(entry.unread) : '';
 	const label = truncateToWidth(sanitizeTerminal(entry.label, {maxLength: 200}), Math.max(1, width - count.length - 4));
 	const gap = ' '.repeat(Math.max(1, width - 3 - displayWidth(label) - count.length));
@@ -69,7 +90,7 @@ export function feedRow(entry: FeedEntry, width: number, theme: Theme, selection
 }
 
 /** Unread mark, title cut to the row, source (in mixed lists) and age. */
-export function headlineRow(
+function headlineRow(
 	item: StoredItem,
 	options: {readonly width: number; readonly showSource: boolean; readonly theme: Theme; readonly now: Date} & Selection,
 ): StyledRow {
@@ -91,7 +112,7 @@ export function headlineRow(
 }
 
 /** What an empty list says instead of rows. */
-export function emptyListRow(text: string, width: number, theme: Theme): StyledRow {
+function emptyListRow(text: string, width: number, theme: Theme): StyledRow {
 	return [
 		{text: ' ', look: {}},
 		{text: truncateToWidth(sanitizeTerminal(text, {maxLength: 300}), Math.max(1, width - 2)), look: theme.muted},
@@ -110,4 +131,43 @@ export function statusRow(hints: string, status: string, error: boolean, width: 
 	];
 }
 
-export const separatorGlyph = '│';
+/** A row filled out with plain spaces to exactly `width` columns. */
+function padRow(row: StyledRow, width: number): StyledRow {
+	const used = row.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
+	return used >= width ? row : [...row, {text: ' '.repeat(width - used), look: {}}];
+}
+
+export type HeadlineScreen = {
+	readonly entries: readonly FeedEntry[];
+	readonly feedIndex: number;
+	/** The visible window of the list, and the selected index within it (-1: none visible). */
+	readonly rows: readonly StoredItem[];
+	readonly selected: number;
+	readonly pane: 'feeds' | 'items';
+	readonly showSource: boolean;
+	/** What the list says when it has no rows. */
+	readonly empty: string;
+	readonly theme: Theme;
+	readonly now: Date;
+	readonly width: number;
+	readonly height: number;
+};
+
+/** Every row of the headline screen above the status line: feeds column, separator, headlines. */
+export function headlineScreenRows(screen: HeadlineScreen): StyledRow[] {
+	const {entries, feedIndex, rows, selected, pane, theme, width, height} = screen;
+	const panes = headlinePanes(width);
+	const feedsTop = feedWindowTop(feedIndex, entries.length, height);
+	const separator: Segment = {text: '│', look: theme.muted};
+	return Array.from({length: height}, (_, index) => {
+		const entry = entries[feedsTop + index];
+		const feed = entry ? feedRow(entry, panes.feeds, theme, {selected: feedsTop + index === feedIndex, active: pane === 'feeds'}) : [];
+		const item = rows[index];
+		const headline = item
+			? headlineRow(item, {...screen, width: panes.list, selected: index === selected, active: pane === 'items'})
+			: index === 0 && rows.length === 0
+				? emptyListRow(screen.empty, panes.list, theme)
+				: [];
+		return [...padRow(feed, panes.feeds), separator, ...padRow(headline, panes.list)];
+	});
+}

@@ -4,16 +4,15 @@ import {format} from 'node:util';
 import {render} from 'ink';
 import type {AppContext} from '../commands/context.js';
 import {App} from './app.js';
-import {createKeyMap} from './keymap.js';
+import type {ReaderStart} from './first-paint.js';
 import {hyperlinksSupported} from './terminal-features.js';
 import type {Services} from './services.js';
-import {chooseTheme, colorWanted} from './theme.js';
 
 /**
  * The full-screen reader. Ink is loaded only here, and only on a terminal: cli.tsx sends pipes
  * and scripts elsewhere. Output from libraries goes to the log file, never over the screen.
  */
-export async function runReader(context: AppContext, options: {color: boolean | undefined}): Promise<void> {
+export async function runReader(context: AppContext, start: ReaderStart): Promise<void> {
 	const {store, settings, paths} = context;
 	// The network, extraction and parsing code loads after the first frame, when it is first needed.
 	const services: Services = {
@@ -47,17 +46,20 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 	const log = createWriteStream(paths.logFile, {flags: 'a'});
 	const restore = captureOutput(log);
 	const trace = frameTrace(process.env['BROADSHEET_TRACE']);
+	trace?.paint(start.paintedAt);
 	const instance = render(
 		<App
 			services={services}
-			keymap={createKeyMap(settings.get('keyBindings'))}
-			theme={chooseTheme(settings.get('theme'), {color: colorWanted(process.env, options.color)})}
+			keymap={start.keymap}
+			theme={start.theme}
+			prepared={start.prepared}
 			refreshOnStart={settings.get('refreshOnStart')}
 			onKey={trace?.key}
 			hyperlinks={hyperlinksSupported(process.env)}
 		/>,
 		{
-			alternateScreen: true,
+			// The first paint took the alternate screen already; Ink entering it again would clear it.
+			alternateScreen: false,
 			// From the terminal itself, not the CI variable: a user's shell with CI=true still gets the reader.
 			interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 			patchConsole: false,
@@ -73,6 +75,7 @@ export async function runReader(context: AppContext, options: {color: boolean | 
 	} finally {
 		process.off('SIGTERM', stop);
 		process.off('SIGHUP', stop);
+		start.screen.leave();
 		restore();
 		log.end();
 		trace?.close();
@@ -87,6 +90,7 @@ function frameTrace(file: string | undefined) {
 	if (!file) return undefined;
 	const out = createWriteStream(file);
 	return {
+		paint: (time: number) => out.write(`paint ${time.toFixed(3)}\n`),
 		key: () => out.write(`key ${performance.now().toFixed(3)}\n`),
 		frame: ({renderTime}: {renderTime: number}) => out.write(`frame ${performance.now().toFixed(3)} ${renderTime.toFixed(3)}\n`),
 		close: () => out.end(),

@@ -2,7 +2,8 @@ import type {ArticleDocument} from '../articles/document.js';
 import type {Settings, SettingsStore} from '../config/settings.js';
 import type {AddResult} from '../feeds/subscribe.js';
 import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
-import type {Store, StoredItem} from '../store/store.js';
+import type {FeedSummary, Store, StoredItem} from '../store/store.js';
+import type {ItemsPager} from './items-pager.js';
 
 /**
  * Everything the reader does outside React: the store, the network, the browser, the clipboard.
@@ -21,3 +22,6 @@ export type Services = {
 	copyToClipboard(text: string): void;
 	now(): Date;
 };
+
+/** What the first paint read from the store for the opening screen (All, every story). */
+export type PreparedScreen = {readonly feeds: FeedSummary[]; readonly list: ItemsPager};

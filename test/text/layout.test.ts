@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
+import stringWidth from 'string-width';
 import {extractArticle} from '../../source/articles/extract.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import {layoutArticle} from '../../source/text/article-lines.js';
@@ -15,6 +16,24 @@ test('display width per grapheme: CJK and emoji are two columns, combining marks
 	t.is(displayWidth('👍🏽'), 2);
 	t.is(displayWidth('é'), 1);
 	t.is(displayWidth('🇫🇷'), 2);
+});
+
+test('the one-column fast path agrees with string-width on every character it accepts, and on text mixing them', (t) => {
+	for (let code = 0; code <= 0xff_ff; code++) {
+		const character = String.fromCodePoint(code);
+		// Lone surrogates are not text; the fast path's class holds none of them anyway.
+		if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
+		// Beside an ASCII letter, a character takes the fast path exactly when the class accepts it.
+		if (displayWidth(`a${character}`) !== stringWidth(`a${character}`)) t.fail(`U+${code.toString(16)}: ${displayWidth(`a${character}`)}`);
+	}
+
+	t.is(
+		displayWidth('● Tillerson: “Russia’s meddling” — ★ ✗ │ café naïve'),
+		stringWidth('● Tillerson: “Russia’s meddling” — ★ ✗ │ café naïve'),
+	);
+	t.is(displayWidth('soft\u00ADhyphen'), 'softhyphen'.length);
+	t.is(displayWidth('zero\u200Bwidth'), 'zerowidth'.length);
+	t.is(displayWidth('e\u0301'), 1);
 });
 
 test('truncation never splits a grapheme and never exceeds the width', (t) => {

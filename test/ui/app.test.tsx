@@ -1,4 +1,6 @@
 import test from 'ava';
+import {ansiRow} from '../../source/ui/first-paint.js';
+import {terminalCells} from '../helpers/terminal-cells.js';
 import {keys, plain, press, renderReader, waitFor} from './harness.js';
 
 const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
@@ -13,6 +15,23 @@ test('headlines: feeds column with unread counts, the list from the store, title
 	for (const line of frame.split('\n')) t.true([...line].length <= 70, line);
 	t.is(frame.split('\n').length, 12);
 });
+
+for (const [width, height, color] of [
+	[120, 40, true],
+	[80, 24, true],
+	[64, 12, false],
+] as const) {
+	test(`the first paint, drawn before Ink loads, is the reader's first frame cell for cell (${width}×${height}${color ? '' : ', no colour'})`, async (t) => {
+		const {lastFrame, firstPaintRows, unmount} = await renderReader({width, height, color, firstPaint: true});
+		const painted = terminalCells(firstPaintRows!.map((row) => ansiRow(row)).join('\n'));
+		t.is(painted.length, height);
+		t.true(plain(lastFrame()).includes('Tillerson'));
+		t.deepEqual(terminalCells(lastFrame()!), painted);
+		// The styles really are compared: the selected row is inverse in both.
+		t.true(painted.some((line) => line.includes('inverse')));
+		unmount();
+	});
+}
 
 test('the article: quotations styled, inline links marked [n] with a space, related links on their own lines', async (t) => {
 	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 60});

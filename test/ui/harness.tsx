@@ -5,6 +5,7 @@ import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import {parseFeed} from '../../source/feeds/parse.js';
 import {Store} from '../../source/store/store.js';
 import {App} from '../../source/ui/app.js';
+import {firstScreen} from '../../source/ui/first-paint.js';
 import {createKeyMap} from '../../source/ui/keymap.js';
 import type {Services} from '../../source/ui/services.js';
 import {chooseTheme} from '../../source/ui/theme.js';
@@ -20,7 +21,15 @@ export function fixtureArticle(url: string) {
 
 /** The reader over a real store holding the fixture feed; pages come from the fixture site on disk. */
 export async function renderReader(
-	options: {width?: number; height?: number; color?: boolean; keyBindings?: Record<string, string[]>; hyperlinks?: boolean} = {},
+	options: {
+		width?: number;
+		height?: number;
+		color?: boolean;
+		keyBindings?: Record<string, string[]>;
+		hyperlinks?: boolean;
+		/** Start as the CLI does: the first paint's rows first, then the app over what they read. */
+		firstPaint?: boolean;
+	} = {},
 ) {
 	const store = Store.open(':memory:');
 	const feedUrl = 'https://www.aljazeera.com/xml/rss/all.xml';
@@ -50,17 +59,21 @@ export async function renderReader(
 		copyToClipboard: (text) => copied.push(text),
 		now: () => new Date('2017-08-07T08:00:00Z'),
 	};
+	const keymap = createKeyMap(options.keyBindings);
+	const theme = chooseTheme('dark', {color: options.color ?? true});
+	const size = {width: options.width ?? 100, height: options.height ?? 30};
+	const painted = options.firstPaint ? firstScreen(services, {...size, keymap, theme, now: services.now()}) : undefined;
 	const view = render(
 		<App
 			services={services}
-			keymap={createKeyMap(options.keyBindings)}
-			theme={chooseTheme('dark', {color: options.color ?? true})}
-			width={options.width ?? 100}
-			height={options.height ?? 30}
+			keymap={keymap}
+			theme={theme}
+			{...size}
 			hyperlinks={options.hyperlinks ?? false}
+			{...(painted ? {prepared: painted.prepared} : {})}
 		/>,
 	);
-	return {...view, store, opened, copied};
+	return {...view, store, opened, copied, firstPaintRows: painted?.rows};
 }
 
 export const keys = {

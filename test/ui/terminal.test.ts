@@ -1,6 +1,9 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import test from 'ava';
 import {buildCli} from '../helpers/build-cli.js';
 import {startFixtureServer} from '../helpers/fixture-server.js';
+import {runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 import {TmuxSession} from '../helpers/tmux.js';
 
@@ -50,4 +53,38 @@ test('end to end in a real terminal: seed feed, seed article, a related link fol
 	await session.waitFor((screen) => screen.includes('BROADSHEET-EXITED'), 'the reader to exit');
 	t.is(await session.display('#{alternate_on}'), '0', 'alternate screen left');
 	t.is(await session.display('#{cursor_flag}'), '1', 'cursor shown');
+});
+
+test('the first paint shows the cached headlines before Ink loads; SIGTERM gives the terminal back, input modes included', async (t) => {
+	t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
+	const [{cli, remove}, server] = await Promise.all([buildCli(), startFixtureServer()]);
+	const session = new TmuxSession();
+	t.teardown(async () => {
+		await session.kill();
+		await server.close();
+		remove();
+	});
+	const home = tempHome(t, [{url: server.url('/xml/rss/all.xml')}]);
+	const refreshed = await runCli(['refresh'], {home});
+	t.is(refreshed.code, 0, refreshed.stderr);
+	const trace = join(home, 'trace.txt');
+	await session.start(
+		`sh -c 'echo $$ > "${home}/pid"; exec env TERM=xterm-256color BROADSHEET_HOME="${home}" BROADSHEET_TRACE="${trace}" "${process.execPath}" "${cli}"'; stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon; echo BROADSHEET-EXITED; sleep 30`,
+		{width: 100, height: 30},
+	);
+	const first = await session.waitFor((screen) => screen.includes('Tillerson to Lavrov: Russian meddling'), 'the cached headlines');
+	t.regex(first, /All\s+5/);
+	await session.waitFor(() => existsSync(trace) && readFileSync(trace, 'utf8').includes('\nframe '), 'Ink’s first frame');
+	const events = readFileSync(trace, 'utf8').split('\n');
+	const paintedAt = Number(events.find((line) => line.startsWith('paint '))!.split(' ')[1]);
+	const framedAt = Number(events.find((line) => line.startsWith('frame '))!.split(' ')[1]);
+	t.true(paintedAt < framedAt, 'painted before Ink drew its first frame');
+	t.is(await session.display('#{alternate_on}'), '1');
+
+	process.kill(Number(readFileSync(join(home, 'pid'), 'utf8')), 'SIGTERM');
+	const after = await session.waitFor((screen) => screen.includes('BROADSHEET-EXITED'), 'the reader to exit');
+	t.is(await session.display('#{alternate_on}'), '0', 'alternate screen left');
+	t.is(await session.display('#{cursor_flag}'), '1', 'cursor shown');
+	t.regex(after, /^echo$/m, 'echo back on');
+	t.regex(after, /^icanon$/m, 'line editing back on');
 });

@@ -1,0 +1,104 @@
+import chalk from 'chalk';
+import type {AppContext} from '../commands/context.js';
+import type {SettingsStore} from '../config/settings.js';
+import type {Store} from '../store/store.js';
+import {enterFullScreen, type FullScreen} from './full-screen.js';
+import {emptyListText, feedEntriesFor, headlineScreenRows, listQuery, showsSource, statusRow, type StyledRow} from './headline-rows.js';
+import {ItemsPager} from './items-pager.js';
+import {createKeyMap, type KeyMap} from './keymap.js';
+import type {PreparedScreen} from './services.js';
+import {hintsFor, statusText} from './status.js';
+import {chooseTheme, colorWanted, type Look, type Theme} from './theme.js';
+
+/** What the reader starts from: the terminal already taken, and what the first paint chose and read. */
+export type ReaderStart = {
+	readonly screen: FullScreen;
+	readonly keymap: KeyMap;
+	readonly theme: Theme;
+	/** performance.now() when the headlines were on screen. */
+	readonly paintedAt: number;
+	readonly prepared: PreparedScreen;
+};
+
+/**
+ * Puts the headline list on screen straight from the store, before Ink and React have loaded
+ * (they take ~150 ms more): the rows the reader's first frame draws, so when Ink takes over it
+ * writes what is already there. Keys pressed meanwhile wait for it in the terminal.
+ */
+export function paintFirstScreen(context: AppContext, options: {readonly color: boolean | undefined}): ReaderStart {
+	const keymap = createKeyMap(context.settings.get('keyBindings'));
+	const theme = chooseTheme(context.settings.get('theme'), {color: colorWanted(process.env, options.color)});
+	const {rows, prepared} = firstScreen(context, {
+		width: process.stdout.columns,
+		height: process.stdout.rows,
+		keymap,
+		theme,
+		now: new Date(),
+	});
+	const screen = enterFullScreen();
+	// Each row at its own line, then the cursor home, where Ink's first frame starts writing.
+	process.stdout.write(rows.map((row, index) => `\u001B[${index + 1};1H${ansiRow(row)}`).join('') + '\u001B[H');
+	return {screen, keymap, theme, paintedAt: performance.now(), prepared};
+}
+
+/** The reader's opening screen (All, every story, the first selected) as rows, and what it read. */
+export function firstScreen(
+	source: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>},
+	view: {readonly width: number; readonly height: number; readonly keymap: KeyMap; readonly theme: Theme; readonly now: Date},
+): {rows: StyledRow[]; prepared: PreparedScreen} {
+	const {width, theme} = view;
+	const mainHeight = Math.max(1, view.height - 1);
+	const feeds = source.store.feeds();
+	const entries = feedEntriesFor(source.settings.get('subscriptions'), feeds);
+	const first = entries[0]!;
+	const list = new ItemsPager(source.store, listQuery(first.key, feeds, false));
+	const rows = headlineScreenRows({
+		entries,
+		feedIndex: 0,
+		rows: list.slice(0, mainHeight),
+		selected: 0,
+		pane: 'items',
+		showSource: showsSource(first.key, undefined),
+		empty: emptyListText(undefined, false),
+		theme,
+		now: view.now,
+		width,
+		height: mainHeight,
+	});
+	const status = statusText({
+		screen: 'headlines',
+		entry: undefined,
+		layout: undefined,
+		focus: -1,
+		progress: undefined,
+		message: undefined,
+		digits: '',
+		search: undefined,
+		unreadOnly: false,
+		feedLabel: first.label,
+		count: list.count,
+	});
+	rows.push(statusRow(hintsFor('headlines', view.keymap), status.text, status.error, width, theme));
+	return {rows, prepared: {feeds, list}};
+}
+
+/** A row as terminal text, styled as Ink's <Text> styles it: the same library, in the same order. */
+export function ansiRow(row: StyledRow): string {
+	return row.map((segment) => styled(segment.text, segment.look)).join('');
+}
+
+function styled(text: string, look: Look): string {
+	let result = text;
+	if (look.dim) result = chalk.dim(result);
+	if (look.color) result = look.color.startsWith('#') ? chalk.hex(look.color)(result) : colorByName(look.color)(result);
+	if (look.bold) result = chalk.bold(result);
+	if (look.italic) result = chalk.italic(result);
+	if (look.underline) result = chalk.underline(result);
+	if (look.inverse) result = chalk.inverse(result);
+	return result;
+}
+
+function colorByName(name: string): (text: string) => string {
+	const paint = (chalk as unknown as Record<string, unknown>)[name];
+	return typeof paint === 'function' ? (paint as (text: string) => string) : (text) => text;
+}
