@@ -64,4 +64,28 @@ export const migrations: readonly string[] = [
 		DELETE FROM items_search WHERE rowid = old.id;
 	END;
 	`,
+	`
+	-- Unread and total per feed, kept by triggers: the reader's feeds column and the unread command read one
+	-- row per feed instead of counting 100,000 index entries (~18 ms at 50,000 items) every time.
+	CREATE TABLE feed_counts (
+		feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+		total INTEGER NOT NULL DEFAULT 0,
+		unread INTEGER NOT NULL DEFAULT 0
+	);
+	INSERT INTO feed_counts (feed_id, total, unread)
+		SELECT f.id, (SELECT count(*) FROM items i WHERE i.feed_id = f.id), (SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0)
+		FROM feeds f;
+	CREATE TRIGGER feed_counts_new_feed AFTER INSERT ON feeds BEGIN
+		INSERT INTO feed_counts (feed_id) VALUES (new.id);
+	END;
+	CREATE TRIGGER feed_counts_insert AFTER INSERT ON items BEGIN
+		UPDATE feed_counts SET total = total + 1, unread = unread + (new.read = 0) WHERE feed_id = new.feed_id;
+	END;
+	CREATE TRIGGER feed_counts_delete AFTER DELETE ON items BEGIN
+		UPDATE feed_counts SET total = total - 1, unread = unread - (old.read = 0) WHERE feed_id = old.feed_id;
+	END;
+	CREATE TRIGGER feed_counts_read AFTER UPDATE OF read ON items WHEN (old.read = 0) <> (new.read = 0) BEGIN
+		UPDATE feed_counts SET unread = unread + (new.read = 0) - (old.read = 0) WHERE feed_id = new.feed_id;
+	END;
+	`,
 ];

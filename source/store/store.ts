@@ -95,13 +95,11 @@ export class Store {
 		return this.get(`SELECT ${feedColumns} FROM feeds f WHERE f.url = ?`, url) as FeedRow | undefined;
 	}
 
-	/** Every feed with its unread and total counts: two index-only aggregates, never a scan of item rows' content. */
+	/** Every feed with its unread and total counts (kept by triggers: one row per feed, whatever the item count). */
 	feeds(): FeedSummary[] {
 		return this.all(
-			`SELECT ${feedColumns},
-				(SELECT count(*) FROM items i WHERE i.feed_id = f.id AND i.read = 0) AS unread,
-				(SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS total
-			FROM feeds f ORDER BY lower(coalesce(f.title, f.url))`,
+			`SELECT ${feedColumns}, coalesce(c.unread, 0) AS unread, coalesce(c.total, 0) AS total
+			FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id ORDER BY lower(coalesce(f.title, f.url))`,
 		) as FeedSummary[];
 	}
 
@@ -300,8 +298,8 @@ export class Store {
 
 	unreadCount(feedIds?: readonly number[]): number {
 		if (feedIds?.length === 0) return 0;
-		const filter = feedIds ? `AND feed_id IN (${feedIds.map(() => '?').join(', ')})` : '';
-		return (this.get(`SELECT count(*) AS count FROM items WHERE read = 0 ${filter}`, ...(feedIds ?? [])) as {count: number}).count;
+		const filter = feedIds ? `WHERE feed_id IN (${feedIds.map(() => '?').join(', ')})` : '';
+		return (this.get(`SELECT coalesce(sum(unread), 0) AS count FROM feed_counts ${filter}`, ...(feedIds ?? [])) as {count: number}).count;
 	}
 
 	setRead(ids: readonly number[], read: boolean): void {

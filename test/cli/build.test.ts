@@ -1,10 +1,13 @@
 import {execFile} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {buildCli} from '../helpers/build-cli.js';
 import {corporaDirectory, fixturesDirectory, seedHost, seedPath} from '../helpers/paths.js';
 import {startServer} from '../helpers/programmable-server.js';
+import {runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 
 const run = promisify(execFile);
@@ -22,6 +25,28 @@ test('the bundled CLI reads the seed page', async (t) => {
 	t.regex(stdout, /\nSource: Al Jazeera, News Agencies\n$/);
 	const version = await run(process.execPath, [cli, '--version']);
 	t.regex(version.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('the bundle measures text as the modules do (its string-width is rebuilt lazily), and meow still answers --help and unknown flags', async (t) => {
+	const directory = mkdtempSync(join(tmpdir(), 'broadsheet-width-'));
+	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const page = join(directory, 'page.html');
+	const paragraph = '東京の記者会見で「ロシアの干渉が不信を招いた」と述べた 👩‍👩‍👧 e\u0301te\u0301 ＡＢＣ café — “quoted” ★';
+	writeFileSync(
+		page,
+		`<!doctype html><html><head><meta charset="utf-8"><title>幅のテスト 👍🏽</title></head><body><article><h1>幅のテスト 👍🏽</h1>${`<p>${paragraph} ${paragraph}</p>`.repeat(6)}</article></body></html>`,
+	);
+	const bundled = await run(process.execPath, [cli, 'read', page, '--width', '23']);
+	const modules = await runCli(['read', page, '--width', '23']);
+	t.is(modules.code, 0, modules.stderr);
+	t.true(bundled.stdout.includes('東京の記者会見'));
+	t.is(bundled.stdout, modules.stdout);
+
+	const help = await run(process.execPath, [cli, '--help']);
+	t.regex(help.stdout, /Usage\n\s+\$ broadsheet /);
+	const unknown = await run(process.execPath, [cli, '--bogus']).catch((error: unknown) => error as {code: number; stderr: string});
+	t.is((unknown as {code: number}).code, 2);
+	t.regex((unknown as {stderr: string}).stderr, /Unknown flag\n--bogus/);
 });
 
 test('the bundled CLI refreshes a large feed through its parse worker (dist/parse-worker.js)', async (t) => {

@@ -76,7 +76,7 @@ test('a database from a newer Broadsheet is refused with a clear message, and le
 	raw.exec('PRAGMA user_version = 99');
 	raw.close();
 	const error = t.throws(() => Store.open(file));
-	t.regex(error!.message, /written by a newer Broadsheet \(schema 99, this version knows 1\): update Broadsheet/);
+	t.regex(error!.message, /written by a newer Broadsheet \(schema 99, this version knows 2\): update Broadsheet/);
 	const check = new DatabaseSync(file);
 	t.is((check.prepare('PRAGMA user_version').get() as {user_version: number}).user_version, 99);
 	check.close();
