@@ -1,5 +1,8 @@
 import {execFile} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
+import {rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {promisify} from 'node:util';
 
 const run = promisify(execFile);
@@ -20,6 +23,43 @@ export class TmuxSession {
 
 	async start(command: string, options: {width: number; height: number}): Promise<void> {
 		await run('tmux', ['new-session', '-d', '-s', this.name, '-x', String(options.width), '-y', String(options.height), command]);
+	}
+
+	/**
+	 * Milliseconds from starting `command` until the screen satisfies `check`, for benchmarks. The
+	 * session waits at a prompt while the pane's output is piped to a file; the clock starts as
+	 * Enter is sent, and the screen is read only when new output has arrived (no polling the
+	 * terminal while the program starts, which would compete with it for the CPU). The time is
+	 * when the output that satisfied `check` arrived.
+	 */
+	async timeUntil(
+		command: string,
+		options: {width: number; height: number},
+		check: (screen: string) => boolean,
+		timeout = 20_000,
+	): Promise<number> {
+		const output = join(tmpdir(), `${this.name}.out`);
+		writeFileSync(output, '');
+		try {
+			await this.start(`read go; ${command}`, options);
+			await run('tmux', ['pipe-pane', '-t', this.name, '-O', `cat >> '${output}'`]);
+			const started = performance.now();
+			await run('tmux', ['send-keys', '-t', this.name, 'Enter']);
+			let seen = 0;
+			for (;;) {
+				const size = statSync(output).size;
+				if (size > seen) {
+					const arrived = performance.now();
+					seen = size;
+					if (check(await this.screen())) return arrived - started;
+				}
+
+				if (performance.now() - started > timeout) throw new Error(`timed out; the screen:\n${await this.screen()}`);
+				await new Promise((resolve) => setTimeout(resolve, 2));
+			}
+		} finally {
+			rmSync(output, {force: true});
+		}
 	}
 
 	async keys(...keys: string[]): Promise<void> {
