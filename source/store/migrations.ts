@@ -87,5 +87,14 @@ export const migrations: readonly string[] = [
 	CREATE TRIGGER feed_counts_read AFTER UPDATE OF read ON items WHEN (old.read = 0) <> (new.read = 0) BEGIN
 		UPDATE feed_counts SET unread = unread + (new.read = 0) - (old.read = 0) WHERE feed_id = new.feed_id;
 	END;
+
+	-- Lists are ordered by time, then id: with id in the index a page is read straight off it, where
+	-- stories sharing a time (common: feeds round to the minute) made SQLite sort each group first.
+	DROP INDEX items_by_feed_time;
+	CREATE INDEX items_by_feed_time ON items (feed_id, sort_time DESC, id DESC);
+	DROP INDEX items_by_time;
+	CREATE INDEX items_by_time ON items (sort_time DESC, id DESC);
+	DROP INDEX items_starred;
+	CREATE INDEX items_starred ON items (sort_time DESC, id DESC) WHERE starred = 1;
 	`,
 ];

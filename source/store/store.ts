@@ -272,6 +272,15 @@ export class Store {
 	countItems(query: ItemQuery = {}): number {
 		const filter = whereClause(query);
 		if (!filter) return 0;
+		// Whole feeds, all or unread: the per-feed counts answer without reading the items' index.
+		if (!query.starredOnly && !query.since) {
+			const feeds = query.feedIds ? `WHERE feed_id IN (${query.feedIds.map(() => '?').join(', ')})` : '';
+			const column = query.unreadOnly ? 'unread' : 'total';
+			return (
+				this.get(`SELECT coalesce(sum(${column}), 0) AS count FROM feed_counts ${feeds}`, ...(query.feedIds ?? [])) as {count: number}
+			).count;
+		}
+
 		return (this.get(`SELECT count(*) AS count FROM items i ${filter.sql}`, ...filter.parameters) as {count: number}).count;
 	}
 

@@ -2,10 +2,10 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {DatabaseSync} from 'node:sqlite';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import type {ParsedFeed} from '../../source/feeds/item.js';
 import {migrations} from '../../source/store/migrations.js';
-import {Store} from '../../source/store/store.js';
+import {Store, type ItemQuery} from '../../source/store/store.js';
 
 const feed = (prefix: string, count: number): ParsedFeed => ({
 	format: 'rss',
@@ -29,6 +29,24 @@ const feed = (prefix: string, count: number): ParsedFeed => ({
 
 const save = (store: Store, url: string, parsed: ParsedFeed, keep = 1000) =>
 	store.saveFetched(store.ensureFeed(url).id, parsed, {etag: undefined, lastModified: undefined, now: '2026-11-27T00:00:00Z', keep});
+
+/** Every list count the per-feed counts can answer, against counting the items. */
+function assertListCounts(t: ExecutionContext, store: Store) {
+	const feedIds = store.feeds().map((feed) => feed.id);
+	const queries: ItemQuery[] = [{}, {unreadOnly: true}, {feedIds: feedIds.slice(0, 1)}, {feedIds, unreadOnly: true}, {feedIds: []}];
+	for (const query of queries) {
+		const filter = [
+			...(query.feedIds ? [`feed_id IN (${query.feedIds.join(', ') || 'NULL'})`] : []),
+			...(query.unreadOnly ? ['read = 0'] : []),
+		];
+		const direct = store.db
+			.prepare(`SELECT count(*) AS count FROM items ${filter.length > 0 ? `WHERE ${filter.join(' AND ')}` : ''}`)
+			.get() as {
+			count: number;
+		};
+		t.is(store.countItems(query), direct.count, JSON.stringify(query));
+	}
+}
 
 /** What the counts must be, counted the slow way from the items themselves. */
 function counted(store: Store) {
@@ -65,11 +83,13 @@ test('unread and total per feed stay true through new items, read marks, retenti
 	store.setRead([a[1]!.id], false);
 	store.setStarred(a.at(-1)!.id, true);
 	t.deepEqual(kept(store), counted(store));
+	assertListCounts(t, store);
 	t.is(store.unreadCount(), 21 + 12);
 
 	// Retention keeps the newest 5 plus the starred one; an unchanged item saved again adds nothing.
 	save(store, 'https://a.example/feed', feed('a', 30), 5);
 	t.deepEqual(kept(store), counted(store));
+	assertListCounts(t, store);
 	t.is(kept(store)[0]!.total, 6);
 
 	store.renameFeed(store.feedByUrl('https://b.example/feed')!.id, 'https://b.example/moved');
