@@ -78,7 +78,7 @@ export function App({
 
 	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 	// What the first paint read stays good until the data first changes (dataVersion 0).
-	const feeds = useMemo(() => (dataVersion === 0 && prepared ? prepared.feeds : store.feeds()), [store, dataVersion, prepared]);
+	const feeds = useMemo(() => (dataVersion === 0 && prepared ? prepared.feeds : store.feedListing()), [store, dataVersion, prepared]);
 	const feedEntries = useMemo(() => feedEntriesFor(subscriptions, feeds), [feeds, subscriptions]);
 	const feedEntry = feedEntries[Math.min(feedIndex, feedEntries.length - 1)]!;
 

@@ -48,7 +48,7 @@ export function firstScreen(
 ): {rows: StyledRow[]; prepared: PreparedScreen} {
 	const {width, theme} = view;
 	const mainHeight = Math.max(1, view.height - 1);
-	const feeds = source.store.feeds();
+	const feeds = source.store.feedListing();
 	const entries = feedEntriesFor(source.settings.get('subscriptions'), feeds);
 	const first = entries[0]!;
 	const list = new ItemsPager(source.store, listQuery(first.key, feeds, false));

@@ -1,5 +1,5 @@
 import type {Subscription} from '../config/settings.js';
-import type {FeedSummary, ItemQuery, StoredItem} from '../store/store.js';
+import type {FeedListing, ItemQuery, StoredItem} from '../store/store.js';
 import {relativeAge} from '../text/relative-time.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../text/wrap.js';
@@ -18,7 +18,7 @@ export const allKey = 'all';
 export const starredKey = 'starred';
 
 /** All, Starred, then every subscription in its configured order with its store counts. */
-export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedSummary[]): FeedEntry[] {
+export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedListing[]): FeedEntry[] {
 	const rows = new Map(feeds.map((feed) => [feed.url, feed]));
 	const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
 	return [
@@ -37,7 +37,7 @@ export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: re
 }
 
 /** The store query behind a feed entry's headline list. */
-export function listQuery(feedKey: string, feeds: readonly FeedSummary[], unreadOnly: boolean): ItemQuery {
+export function listQuery(feedKey: string, feeds: readonly FeedListing[], unreadOnly: boolean): ItemQuery {
 	const feedId = feeds.find((feed) => feed.url === feedKey)?.id;
 	return {
 		...(feedKey === allKey || feedKey === starredKey ? {} : {feedIds: feedId === undefined ? [] : [feedId]}),

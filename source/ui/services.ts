@@ -2,7 +2,7 @@ import type {ArticleDocument} from '../articles/document.js';
 import type {Settings, SettingsStore} from '../config/settings.js';
 import type {AddResult} from '../feeds/subscribe.js';
 import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
-import type {FeedSummary, Store, StoredItem} from '../store/store.js';
+import type {FeedListing, Store, StoredItem} from '../store/store.js';
 import type {ItemsPager} from './items-pager.js';
 
 /**
@@ -24,4 +24,4 @@ export type Services = {
 };
 
 /** What the first paint read from the store for the opening screen (All, every story). */
-export type PreparedScreen = {readonly feeds: FeedSummary[]; readonly list: ItemsPager};
+export type PreparedScreen = {readonly feeds: FeedListing[]; readonly list: ItemsPager};

@@ -85,6 +85,14 @@ test('unread and total per feed stay true through new items, read marks, retenti
 	t.deepEqual(kept(store), counted(store));
 	assertListCounts(t, store);
 	t.is(store.unreadCount(), 21 + 12);
+	// The reader's lighter listing says the same of each feed.
+	t.deepEqual(
+		store.feedListing().sort((a, b) => a.id - b.id),
+		store
+			.feeds()
+			.map(({id, url, title, errorKind, unread}) => ({id, url, title, errorKind, unread}))
+			.sort((a, b) => a.id - b.id),
+	);
 
 	// Retention keeps the newest 5 plus the starred one; an unchanged item saved again adds nothing.
 	save(store, 'https://a.example/feed', feed('a', 30), 5);
