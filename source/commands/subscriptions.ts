@@ -1,7 +1,5 @@
 import {readFile} from 'node:fs/promises';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
-import {addSubscription} from '../feeds/subscribe.js';
-import {parseOpml} from '../export/opml.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
 import {exitCode, UsageError} from './output.js';
@@ -14,6 +12,8 @@ export async function addCommand(
 	options: {title?: string; tags: readonly string[]},
 ): Promise<number> {
 	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
+	// The network and HTML code load only here: feeds, remove and unread (status bars run it every few seconds) stay light.
+	const {addSubscription} = await import('../feeds/subscribe.js');
 	const result = await addSubscription(context.settings, context.store, input, options);
 	if (result.status === 'exists') {
 		await writeOut(`Already subscribed to ${sanitizeTerminal(result.url)}\n`);
@@ -82,6 +82,7 @@ export async function importCommand(context: AppContext, file: string | undefine
 	const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
 		throw new BroadsheetError('file', `${describeUrl(file)}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
 	});
+	const {parseOpml} = await import('../export/opml.js');
 	let parsed;
 	try {
 		parsed = parseOpml(text);
