@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import meow from 'meow';
-import {exitCode, printError, quietOnEpipe, UsageError} from './source/commands/output.js';
-import {isBroadsheetError} from './source/net/errors.js';
+import {runMain} from './source/commands/main.js';
+import {exitCode, UsageError} from './source/commands/output.js';
+import {startReader} from './source/ui/start.js';
 import {version} from './source/version.js';
 
 const help = `
@@ -94,33 +95,7 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
-			// Ink is loaded only for a real terminal; without one, a hint and no UI at all.
-			if (!process.stdin.isTTY || !process.stdout.isTTY) {
-				printError('no terminal here: use a command such as `broadsheet refresh` or `broadsheet export` (see --help)');
-				return exitCode.usage;
-			}
-
-			// Decide colour before chalk loads with Ink: its own detection turns colour off whenever CI is set.
-			process.env['FORCE_COLOR'] = colorLevel(process.env, flags.color);
-			const [{openApp}, {paintFirstScreen}] = await Promise.all([
-				import('./source/commands/context.js'),
-				import('./source/ui/first-paint.js'),
-			]);
-			const context = openApp(flags.home);
-			try {
-				// Headlines on screen from the store first; Ink, React and the layout engine load after.
-				const start = paintFirstScreen(context, {color: flags.color});
-				try {
-					const {runReader} = await withoutFetch(async () => import('./source/ui/run.js'));
-					await runReader(context, start);
-				} finally {
-					start.screen.leave();
-				}
-			} finally {
-				context.close();
-			}
-
-			return exitCode.ok;
+			return startReader({home: flags.home, color: flags.color});
 		}
 
 		default: {
@@ -188,49 +163,4 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 	}
 }
 
-/**
- * Ink's layout engine (yoga, WebAssembly) loads its embedded binary through `fetch` when there is one,
- * which pulls in Node's whole HTTP client before the first frame (~45 ms); without it, it decodes
- * the binary directly. Fetch is back before anything needs the network.
- */
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-	if (!descriptor?.configurable) return load();
-	Reflect.deleteProperty(globalThis, 'fetch');
-	try {
-		return await load();
-	} finally {
-		Object.defineProperty(globalThis, 'fetch', descriptor);
-	}
-}
-
-/** Colour depth for the reader on this terminal: none with NO_COLOR or --no-color, else what TERM/COLORTERM promise. */
-function colorLevel(env: NodeJS.ProcessEnv, flag: boolean | undefined): string {
-	if (flag === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return '0';
-	if (/truecolor|24bit/i.test(env['COLORTERM'] ?? '')) return '3';
-	return /256/.test(env['TERM'] ?? '') ? '2' : '1';
-}
-
-/** node:sqlite and the rest of the platform need Node 22.13; say so instead of failing obscurely. */
-function nodeIsSupported(): boolean {
-	const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-	return major > 22 || (major === 22 && minor >= 13);
-}
-
-quietOnEpipe();
-try {
-	if (!nodeIsSupported()) throw new UsageError(`Broadsheet needs Node.js 22.13 or newer; this is ${process.version}`);
-	process.exitCode = await main();
-} catch (error) {
-	if (error instanceof UsageError) {
-		printError(error.message);
-		process.exitCode = exitCode.usage;
-	} else if (isBroadsheetError(error)) {
-		printError(error.message);
-		process.exitCode = exitCode.failed;
-	} else {
-		printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-		if (process.env['BROADSHEET_DEBUG']) console.error(error);
-		process.exitCode = exitCode.failed;
-	}
-}
+await runMain(main);

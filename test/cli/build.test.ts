@@ -49,6 +49,19 @@ test('the bundle measures text as the modules do (its string-width is rebuilt la
 	t.regex((unknown as {stderr: string}).stderr, /Unknown flag\n--bogus/);
 });
 
+test('without a terminal, `broadsheet` (launched straight to the reader) and `broadsheet --no-color` (through the flag parser) print a hint and exit 2', async (t) => {
+	for (const args of [[], ['--no-color']]) {
+		const failure = (await run(process.execPath, [cli, ...args]).catch((error: unknown) => error)) as {
+			code: number;
+			stderr: string;
+			stdout: string;
+		};
+		t.is(failure.code, 2, args.join(' '));
+		t.is(failure.stdout, '');
+		t.is(failure.stderr, 'broadsheet: no terminal here: use a command such as `broadsheet refresh` or `broadsheet export` (see --help)\n');
+	}
+});
+
 test('the bundled CLI refreshes a large feed through its parse worker (dist/parse-worker.js)', async (t) => {
 	const podcast = readFileSync(`${corporaDirectory}feeds/rss-parser/test/input/giantbomb-podcast.rss`);
 	const server = await startServer((_request, response) => {
