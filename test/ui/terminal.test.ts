@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {buildCli} from '../helpers/build-cli.js';
 import {startFixtureServer} from '../helpers/fixture-server.js';
 import {runCli} from '../helpers/run-cli.js';
@@ -9,7 +9,8 @@ import {TmuxSession} from '../helpers/tmux.js';
 
 const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
 
-test('end to end in a real terminal: seed feed, seed article, a related link followed and come back from, quit restores the terminal', async (t) => {
+/** The bundled CLI, the fixture site on loopback, a home subscribed to its feed, and a terminal. */
+async function readerSetup(t: ExecutionContext) {
 	t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
 	const [{cli, remove}, server] = await Promise.all([buildCli(), startFixtureServer()]);
 	const session = new TmuxSession();
@@ -18,7 +19,11 @@ test('end to end in a real terminal: seed feed, seed article, a related link fol
 		await server.close();
 		remove();
 	});
-	const home = tempHome(t, [{url: server.url('/xml/rss/all.xml')}]);
+	return {cli, session, home: tempHome(t, [{url: server.url('/xml/rss/all.xml')}])};
+}
+
+test('end to end in a real terminal: seed feed, seed article, a related link followed and come back from, quit restores the terminal', async (t) => {
+	const {cli, session, home} = await readerSetup(t);
 	// CI=true on purpose: the reader decides interactivity and colour from the terminal, not from CI.
 	await session.start(
 		`env CI=true TERM=xterm-256color BROADSHEET_HOME='${home}' '${process.execPath}' '${cli}'; echo BROADSHEET-EXITED; sleep 30`,
@@ -56,15 +61,7 @@ test('end to end in a real terminal: seed feed, seed article, a related link fol
 });
 
 test('the first paint shows the cached headlines before Ink loads; SIGTERM gives the terminal back, input modes included', async (t) => {
-	t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
-	const [{cli, remove}, server] = await Promise.all([buildCli(), startFixtureServer()]);
-	const session = new TmuxSession();
-	t.teardown(async () => {
-		await session.kill();
-		await server.close();
-		remove();
-	});
-	const home = tempHome(t, [{url: server.url('/xml/rss/all.xml')}]);
+	const {cli, session, home} = await readerSetup(t);
 	const refreshed = await runCli(['refresh'], {home});
 	t.is(refreshed.code, 0, refreshed.stderr);
 	const trace = join(home, 'trace.txt');
