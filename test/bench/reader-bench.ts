@@ -89,17 +89,18 @@ export async function benchReader(cli: string): Promise<void> {
 			await session.kill();
 		}
 
+		const timing = (label: string, values: number[], target = '') => [
+			label,
+			ms(median(values)),
+			ms(percentile(values, 95)),
+			'',
+			'',
+			target,
+		];
 		const rows = [
-			['(harness: a shell’s printf reaches the screen)', ms(median(harness)), ms(percentile(harness, 95)), '', '', 'in both columns'],
-			['headlines painted from the store, timed inside the process', ms(median(firstPaints)), ms(percentile(firstPaints, 95)), '', '', ''],
-			[
-				'first Ink frame (keys handled from here), inside the process',
-				ms(median(firstFrames)),
-				ms(percentile(firstFrames, 95)),
-				'',
-				'',
-				'',
-			],
+			timing('(harness: a shell’s printf reaches the screen)', harness, 'in both columns'),
+			timing('headlines painted from the store, timed inside the process', firstPaints),
+			timing('first Ink frame (keys handled from here), inside the process', firstFrames),
 			[
 				'first screen (process start → headlines painted)',
 				ms(median(firstScreens)),
@@ -108,15 +109,8 @@ export async function benchReader(cli: string): Promise<void> {
 				newsboat ? `${(median(firstScreens) / median(newsboat)).toFixed(2)}×` : '—',
 				'≤ 0.5× newsboat',
 			],
-			['keypress → frame, moving in the list', ms(median(listLatency)), ms(percentile(listLatency, 95)), '', '', '≤ 16 ms median'],
-			[
-				'keypress → frame, scrolling a 2,000-line article',
-				ms(median(scrollLatency)),
-				ms(percentile(scrollLatency, 95)),
-				'',
-				'',
-				'≤ 16 ms median',
-			],
+			timing('keypress → frame, moving in the list', listLatency, '≤ 16 ms median'),
+			timing('keypress → frame, scrolling a 2,000-line article', scrollLatency, '≤ 16 ms median'),
 			['peak RSS', `${median(peaks).toFixed(0)} MB`, `${Math.max(...peaks).toFixed(0)} MB`, '', '', '≤ 150 MB'],
 		];
 		printTable(
