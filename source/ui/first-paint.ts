@@ -36,8 +36,10 @@ export function paintFirstScreen(context: AppContext, options: {readonly color: 
 		now: new Date(),
 	});
 	const screen = enterFullScreen();
-	// Each row at its own line, then the cursor home, where Ink's first frame starts writing.
-	process.stdout.write(rows.map((row, index) => `\u001B[${index + 1};1H${ansiRow(row)}`).join('') + '\u001B[H');
+	// Each row at its own line, then the cursor home, where Ink's first frame starts writing. Autowrap
+	// is off meanwhile: on a terminal too narrow for the two panes a row is clipped, never wrapped.
+	const lines = rows.map((row, index) => `\u001B[${index + 1};1H${ansiRow(row)}`).join('');
+	process.stdout.write(`\u001B[?7l${lines}\u001B[?7h\u001B[H`);
 	return {screen, keymap, theme, paintedAt: performance.now(), prepared};
 }
 
