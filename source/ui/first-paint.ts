@@ -25,7 +25,12 @@ export type ReaderStart = {
  * (they take ~150 ms more): the rows the reader's first frame draws, so when Ink takes over it
  * writes what is already there. Keys pressed meanwhile wait for it in the terminal.
  */
-export function paintFirstScreen(context: AppContext, options: {readonly color: boolean | undefined}): ReaderStart {
+export function paintFirstScreen(
+	context: AppContext,
+	options: {readonly color: boolean | undefined; readonly styleLevel: 1 | 2 | 3},
+): ReaderStart {
+	// One chalk styles everything on screen: these rows, Ink's <Text> and the prompt's cursor.
+	chalk.level = options.styleLevel;
 	const keymap = createKeyMap(context.settings.get('keyBindings'));
 	const theme = chooseTheme(context.settings.get('theme'), {color: colorWanted(process.env, options.color)});
 	const {rows, prepared} = firstScreen(context, {
@@ -35,7 +40,7 @@ export function paintFirstScreen(context: AppContext, options: {readonly color: 
 		theme,
 		now: new Date(),
 	});
-	const screen = enterFullScreen();
+	const screen = enterFullScreen(context.paths.logFile);
 	// Each row at its own line, then the cursor home, where Ink's first frame starts writing. Autowrap
 	// is off meanwhile: on a terminal too narrow for the two panes a row is clipped, never wrapped.
 	const lines = rows.map((row, index) => `\u001B[${index + 1};1H${ansiRow(row)}`).join('');

@@ -1,6 +1,5 @@
 import {spawn} from 'node:child_process';
-import {createWriteStream, mkdirSync, type WriteStream} from 'node:fs';
-import {format} from 'node:util';
+import {createWriteStream} from 'node:fs';
 import {render} from 'ink';
 import type {AppContext} from '../commands/context.js';
 import {App} from './app.js';
@@ -13,7 +12,7 @@ import type {Services} from './services.js';
  * and scripts elsewhere. Output from libraries goes to the log file, never over the screen.
  */
 export async function runReader(context: AppContext, start: ReaderStart): Promise<void> {
-	const {store, settings, paths} = context;
+	const {store, settings} = context;
 	// The network, extraction and parsing code loads after the first frame, when it is first needed.
 	const services: Services = {
 		store,
@@ -42,9 +41,6 @@ export async function runReader(context: AppContext, start: ReaderStart): Promis
 		now: () => new Date(),
 	};
 
-	mkdirSync(paths.stateDirectory, {recursive: true});
-	const log = createWriteStream(paths.logFile, {flags: 'a'});
-	const restore = captureOutput(log);
 	const trace = frameTrace(process.env['BROADSHEET_TRACE']);
 	trace?.paint(start.paintedAt);
 	const instance = render(
@@ -76,8 +72,6 @@ export async function runReader(context: AppContext, start: ReaderStart): Promis
 		process.off('SIGTERM', stop);
 		process.off('SIGHUP', stop);
 		start.screen.leave();
-		restore();
-		log.end();
 		trace?.close();
 	}
 }
@@ -94,31 +88,6 @@ function frameTrace(file: string | undefined) {
 		key: () => out.write(`key ${performance.now().toFixed(3)}\n`),
 		frame: ({renderTime}: {renderTime: number}) => out.write(`frame ${performance.now().toFixed(3)} ${renderTime.toFixed(3)}\n`),
 		close: () => out.end(),
-	};
-}
-
-/** Sends console.* and stray stderr writes (library warnings) to the log while the reader owns the screen. */
-function captureOutput(log: WriteStream): () => void {
-	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-	const saved = methods.map((method) => console[method]);
-	const stderrWrite = process.stderr.write.bind(process.stderr);
-	for (const method of methods) {
-		console[method] = (...parts: unknown[]) => {
-			log.write(`${new Date().toISOString()} ${method}: ${format(...parts)}\n`);
-		};
-	}
-
-	process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-		log.write(chunk);
-		const callback = rest.find((value) => typeof value === 'function') as (() => void) | undefined;
-		callback?.();
-		return true;
-	}) as typeof process.stderr.write;
-	return () => {
-		methods.forEach((method, index) => {
-			console[method] = saved[index]!;
-		});
-		process.stderr.write = stderrWrite;
 	};
 }
 

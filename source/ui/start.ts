@@ -10,13 +10,11 @@ export async function startReader(options: {readonly home?: string | undefined; 
 		return exitCode.usage;
 	}
 
-	// Decide colour before chalk loads: its own detection turns colour off whenever CI is set.
-	process.env['FORCE_COLOR'] = colorLevel(process.env, options.color);
 	const [{openApp}, {paintFirstScreen}] = await Promise.all([import('../commands/context.js'), import('./first-paint.js')]);
 	const context = openApp(options.home);
 	try {
 		// Headlines on screen from the store first; Ink, React and the layout engine load after.
-		const start = paintFirstScreen(context, {color: options.color});
+		const start = paintFirstScreen(context, {color: options.color, styleLevel: styleLevel(process.env, options.color)});
 		try {
 			const {runReader} = await withoutFetch(async () => import('./run.js'));
 			await runReader(context, start);
@@ -46,9 +44,14 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** Colour depth for the reader on this terminal: none with NO_COLOR or --no-color, else what TERM/COLORTERM promise. */
-function colorLevel(env: NodeJS.ProcessEnv, flag: boolean | undefined): string {
-	if (flag === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return '0';
-	if (/truecolor|24bit/i.test(env['COLORTERM'] ?? '')) return '3';
-	return /256/.test(env['TERM'] ?? '') ? '2' : '1';
+/**
+ * How much styling this terminal takes: what TERM/COLORTERM promise, decided here rather than by
+ * chalk, whose own detection turns everything off whenever CI is set. With NO_COLOR or --no-color
+ * it stays at the basic level: level 0 would drop inverse and underline too, which the monochrome
+ * theme (no colours to emit) needs to show focus and quotations.
+ */
+function styleLevel(env: NodeJS.ProcessEnv, flag: boolean | undefined): 1 | 2 | 3 {
+	if (flag === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return 1;
+	if (/truecolor|24bit/i.test(env['COLORTERM'] ?? '')) return 3;
+	return /256/.test(env['TERM'] ?? '') ? 2 : 1;
 }

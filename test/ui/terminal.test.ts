@@ -85,3 +85,23 @@ test('the first paint shows the cached headlines before Ink loads; SIGTERM gives
 	t.regex(after, /^echo$/m, 'echo back on');
 	t.regex(after, /^icanon$/m, 'line editing back on');
 });
+
+test('NO_COLOR in a real terminal: not one colour, yet the selection is inverse and quotations are underlined', async (t) => {
+	const {cli, session, home} = await readerSetup(t);
+	const refreshed = await runCli(['refresh'], {home});
+	t.is(refreshed.code, 0, refreshed.stderr);
+	await session.start(`env NO_COLOR=1 TERM=xterm-256color BROADSHEET_HOME='${home}' '${process.execPath}' '${cli}'; sleep 30`, {
+		width: 120,
+		height: 40,
+	});
+	await session.waitFor((screen) => screen.includes('Tillerson to Lavrov'), 'the cached headlines');
+	const headlines = await session.screen(true);
+	t.notRegex(headlines, /Warning|NO_COLOR/, `nothing drawn over the screen: ${JSON.stringify(headlines.split('\n').slice(0, 3))}`);
+	t.regex(headlines, /\u001B\[[\d;]*7[\d;]*m[^\n]*Tillerson to Lavrov/, 'the selected headline is inverse');
+	await session.keys('Enter');
+	await session.waitFor((screen) => screen.includes('Al Jazeera · 7 Aug 2017'), 'the seed article');
+	const article = await session.screen(true);
+	t.regex(article, /\u001B\[[\d;]*4[\d;]*m(?:\u001B\[[\d;]+m)*“serious mistrust”/, 'the quotation is underlined');
+	// No foreground or background colour anywhere: 30–37, 39 aside, 40–47, 90–97, 100–107, 38;… and 48;….
+	for (const screen of [headlines, article]) t.notRegex(screen, /\u001B\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m/);
+});
