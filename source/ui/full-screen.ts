@@ -14,7 +14,8 @@ export type FullScreen = {
  * Takes the terminal for the reader: the alternate screen, no cursor, raw input (keys typed before
  * Ink listens are neither echoed over the first paint nor lost: they wait in the terminal's
  * buffer), and console and stderr output (library warnings, Node's own) sent to `logFile` instead
- * of over the screen. The shell's screen comes back on exit whatever the cause, a crash included.
+ * of over the screen. The shell's screen comes back on exit whatever the cause, a crash included
+ * (Node emits 'exit' before it prints an uncaught error, so the report lands on the shell's screen).
  */
 export function enterFullScreen(logFile: string): FullScreen {
 	const {stdin, stdout} = process;

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {buildCli} from '../helpers/build-cli.js';
 import {startFixtureServer} from '../helpers/fixture-server.js';
+import {repoDirectory} from '../helpers/paths.js';
 import {runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 import {TmuxSession} from '../helpers/tmux.js';
@@ -104,4 +105,26 @@ test('NO_COLOR in a real terminal: not one colour, yet the selection is inverse 
 	t.regex(article, /\u001B\[[\d;]*4[\d;]*m(?:\u001B\[[\d;]+m)*“serious mistrust”/, 'the quotation is underlined');
 	// No foreground or background colour anywhere: 30–37, 39 aside, 40–47, 90–97, 100–107, 38;… and 48;….
 	for (const screen of [headlines, article]) t.notRegex(screen, /\u001B\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m/);
+});
+
+test('a crash after the reader took the terminal: the shell’s screen comes back, and Node’s report of the error is on it', async (t) => {
+	t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
+	const session = new TmuxSession();
+	t.teardown(async () => session.kill());
+	const home = tempHome(t);
+	const script = `import {enterFullScreen} from ${JSON.stringify(`${repoDirectory}source/ui/full-screen.ts`)};
+		enterFullScreen(${JSON.stringify(join(home, 'reader.log'))});
+		process.stdout.write('PAINTED');
+		setTimeout(() => { throw new Error('boom inside the reader'); }, 300);`;
+	await session.start(
+		`cd '${repoDirectory}' && '${process.execPath}' --import tsx --input-type=module -e "${script.replaceAll('"', '\\"')}"; echo BROADSHEET-EXITED; sleep 30`,
+		{width: 100, height: 30},
+	);
+	await session.waitFor((screen) => screen.includes('PAINTED'), 'the full screen');
+	t.is(await session.display('#{alternate_on}'), '1');
+	const after = await session.waitFor((screen) => screen.includes('BROADSHEET-EXITED'), 'the crash');
+	t.is(await session.display('#{alternate_on}'), '0', 'alternate screen left');
+	t.is(await session.display('#{cursor_flag}'), '1', 'cursor shown');
+	t.regex(after, /Error: boom inside the reader/, 'the report is on the shell’s screen');
+	t.notRegex(after, /PAINTED/);
 });
