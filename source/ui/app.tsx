@@ -107,12 +107,14 @@ export function App({
 		services,
 		refreshOnStart,
 		onNewItems: reload,
-		onFinished: (summary) => {
+		onFinished: (summary, moved) => {
+			// A feed that moved for good is followed from now on; say where, since its address changed.
+			const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${moved.length} feeds moved` : '';
 			setMessage(
 				summary instanceof Error
-					? {text: `Refresh failed: ${summary.message}`, error: true}
+					? {text: `Refresh failed: ${summary.message}${movedText}`, error: true}
 					: {
-							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}`,
+							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${movedText}`,
 							error: summary.failed > 0,
 						},
 			);

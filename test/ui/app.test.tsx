@@ -192,3 +192,20 @@ test('without OSC 8 support no hyperlink sequence is written', async (t) => {
 	const frame = await waitFor(lastFrame, (text) => plain(text).includes('Rex Tillerson'));
 	t.false(frame.includes('\u001B]8;'));
 });
+
+test('after R, a feed that moved for good is named in the result, since its address changed', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({
+		width: 120,
+		height: 20,
+		async refresh(subscriptions, onEvent) {
+			onEvent({type: 'start', total: subscriptions.length});
+			onEvent({type: 'feed-moved', from: subscriptions[0]!.url, to: 'https://www.aljazeera.com/xml/rss/all-news.xml'});
+			onEvent({type: 'feed-not-modified', url: subscriptions[0]!.url});
+			return {total: 1, updated: 0, notModified: 1, failed: 0, deferred: 0, newItems: 0, milliseconds: 5, failures: []};
+		},
+	});
+	await press(stdin, 'R');
+	const frame = await waitFor(lastFrame, (text) => text.includes('Refreshed 1 feeds'));
+	t.regex(plain(frame), /Refreshed 1 feeds: 0 new · moved to https:\/\/www\.aljazeera\.com\/xml\/rss\/all-news\.xml/);
+	unmount();
+});

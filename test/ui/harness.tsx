@@ -29,6 +29,8 @@ export async function renderReader(
 		hyperlinks?: boolean;
 		/** Start as the CLI does: the first paint's rows first, then the app over what they read. */
 		firstPaint?: boolean;
+		/** What R does instead of the default (nothing to fetch). */
+		refresh?: Services['refresh'];
 	} = {},
 ) {
 	const store = Store.open(':memory:');
@@ -51,7 +53,9 @@ export async function renderReader(
 		},
 		loadItemArticle: async (item) => (item.link ? fixtureArticle(item.link) : documentFromFeedItem(item, {url: feedUrl, title: null})),
 		loadUrlArticle: async (url) => fixtureArticle(url),
-		refresh: async () => ({total: 0, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []}),
+		refresh:
+			options.refresh ??
+			(async () => ({total: 0, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []})),
 		addFeed: async (input) => {
 			throw new Error(`not a feed: ${input}`);
 		},

@@ -10,7 +10,8 @@ type Options = {
 	readonly refreshOnStart: boolean;
 	/** New stories arrived (called at most twice a second while refreshing). */
 	readonly onNewItems: () => void;
-	readonly onFinished: (summary: RefreshSummary | Error) => void;
+	/** The refresh is over; `moved` names each feed that moved for good (its subscription now follows it). */
+	readonly onFinished: (summary: RefreshSummary | Error, moved: readonly string[]) => void;
 };
 
 /**
@@ -33,6 +34,7 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 			refreshing.current = true;
 			let lastReload = 0;
 			const counts: Progress = {total: 0, done: 0, failed: 0};
+			const moved: string[] = [];
 			let drawTimer: NodeJS.Timeout | undefined;
 			const draw = () => {
 				drawTimer ??= setTimeout(() => {
@@ -58,6 +60,8 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 					draw();
 				}
 
+				if (event.type === 'feed-moved') moved.push(event.to);
+
 				if (event.type === 'feed-done' && event.newItems > 0 && Date.now() - lastReload > 500) {
 					lastReload = Date.now();
 					callbacks.current.onNewItems();
@@ -67,8 +71,8 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 			services
 				.refresh([...targets], onEvent)
 				.then(
-					(summary) => callbacks.current.onFinished(summary),
-					(error: unknown) => callbacks.current.onFinished(error instanceof Error ? error : new Error(String(error))),
+					(summary) => callbacks.current.onFinished(summary, moved),
+					(error: unknown) => callbacks.current.onFinished(error instanceof Error ? error : new Error(String(error)), moved),
 				)
 				.finally(() => {
 					refreshing.current = false;
