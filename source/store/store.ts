@@ -315,9 +315,7 @@ export class Store {
 	}
 
 	unreadCount(feedIds?: readonly number[]): number {
-		if (feedIds?.length === 0) return 0;
-		const filter = feedIds ? `WHERE feed_id IN (${feedIds.map(() => '?').join(', ')})` : '';
-		return (this.get(`SELECT coalesce(sum(unread), 0) AS count FROM feed_counts ${filter}`, ...(feedIds ?? [])) as {count: number}).count;
+		return this.countItems({...(feedIds ? {feedIds} : {}), unreadOnly: true});
 	}
 
 	setRead(ids: readonly number[], read: boolean): void {
