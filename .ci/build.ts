@@ -10,6 +10,17 @@ import {build, type Plugin} from 'esbuild';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+/** A dependency's source with each `before` (which must occur exactly once) replaced: the build fails if it changed shape. */
+function edited(path: string, edits: ReadonlyArray<readonly [before: string, after: string]>): string {
+	let source = readFileSync(path, 'utf8');
+	for (const [before, after] of edits) {
+		if (source.split(before).length !== 2) throw new Error(`${path} changed: "${before.slice(0, 80)}" is not in it exactly once`);
+		source = source.replace(before, () => after);
+	}
+
+	return source;
+}
+
 /**
  * meow bundles normalize-package-data (SPDX tables, semver, hosted-git-info: 190 KiB) and runs it
  * as it loads, yet calls it only for `cli.pkg`, which Broadsheet never reads (it passes `pkg`).
@@ -23,12 +34,10 @@ const withoutPackageNormalizer: Plugin = {
 		builder.onLoad({filter: /[/\\]meow[/\\]build[/\\]dependencies\.js$/}, ({path}) => {
 			const eager =
 				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);';
-			const source = readFileSync(path, 'utf8');
-			if (source.split(eager).length !== 2) throw new Error(`meow changed: ${path} no longer normalises eagerly as expected`);
 			const missing = `const normalizePackageData = () => {
 				throw new Error('broadsheet is built without normalize-package-data: read pkg, not cli.pkg');
 			};`;
-			return {contents: source.replace(eager, () => missing), loader: 'js'};
+			return {contents: edited(path, [[eager, missing]]), loader: 'js'};
 		});
 	},
 };
@@ -52,13 +61,7 @@ const quickStringWidth: Plugin = {
 				['of segmenter.segment(string)', 'of (segmenter ??= new Intl.Segmenter()).segment(string)'],
 				['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
 			];
-			let source = readFileSync(path, 'utf8');
-			for (const [before, after] of edits) {
-				if (source.split(before).length !== 2) throw new Error(`string-width changed: "${before}" is not in ${path} exactly once`);
-				source = source.replace(before, () => after);
-			}
-
-			return {contents: source, loader: 'js'};
+			return {contents: edited(path, edits), loader: 'js'};
 		});
 	},
 };
@@ -68,7 +71,8 @@ const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {ve
 // `--outdir <dir>` builds elsewhere (tests build into temporary directories, never over each other).
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1]!;
-rmSync(outdir.startsWith('/') ? outdir : `${root}${outdir}`, {recursive: true, force: true});
+const outPath = outdir.startsWith('/') ? outdir : `${root}${outdir}`;
+rmSync(outPath, {recursive: true, force: true});
 const result = await build({
 	absWorkingDir: root,
 	// dist/cli.js is a launcher (below) for main.js (every command) and reader.js (`broadsheet` alone);
@@ -107,7 +111,7 @@ const result = await build({
 // turned on here, before main.js (120 KiB) compiles: ~5 ms off every start once the cache is warm.
 // With no arguments there are no flags to parse: the reader starts without meow (~30 ms).
 writeFileSync(
-	join(outdir.startsWith('/') ? outdir : `${root}${outdir}`, 'cli.js'),
+	join(outPath, 'cli.js'),
 	[
 		'#!/usr/bin/env node',
 		"import module from 'node:module';",
