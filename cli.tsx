@@ -14,19 +14,21 @@ const help = `
 	  read <url|file>           Print the readable article from a web page or a saved .html file
 	  add <url>                 Subscribe to a feed, or to the feeds a site's page links to
 	  remove <url|title>        Unsubscribe (its items go too)
+	  edit <url|title>          Set a feed's --title, or replace its tags with --tag
 	  feeds                     List subscriptions: unread, total, last update, last error
 	  refresh                   Fetch new items (conditional GETs, 8 at a time)
 	  unread                    Print the number of unread items
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
+	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
 
 	Options
 	  --format, -f              read: text (default), markdown, json, html
 	                            export: json (default), ndjson, markdown, html, csv, opml
 	  --width, -w               read: wrap text to N columns (0: never; default: terminal width up to 100)
 	  --feed <url|title>        refresh, export, unread: only this feed (repeatable)
-	  --tag <tag>               add: tag the feed (repeatable); export: only feeds with this tag
-	  --title <title>           add: your own title for the feed
+	  --tag <tag>               add, edit: tag the feed (repeatable); export: only feeds with this tag
+	  --title <title>           add, edit: your own title for the feed
 	  --json                    feeds, refresh: machine-readable output
 	  --unread, --starred       export: only unread / starred items
 	  --since <24h|7d|date>     export: only items since then
@@ -86,6 +88,8 @@ async function main(): Promise<number> {
 
 		case 'add':
 		case 'remove':
+		case 'edit':
+		case 'config':
 		case 'feeds':
 		case 'refresh':
 		case 'unread':
@@ -119,6 +123,17 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 			case 'remove': {
 				const {removeCommand} = await import('./source/commands/subscriptions.js');
 				return await removeCommand(context, rest);
+			}
+
+			case 'edit': {
+				const {editCommand} = await import('./source/commands/subscriptions.js');
+				return await editCommand(context, rest, {title: flags.title, tags: flags.tag.length > 0 ? flags.tag : undefined});
+			}
+
+			case 'config': {
+				if (rest.length > 2) throw new UsageError('config takes a setting and a value: broadsheet config concurrency 4');
+				const {configCommand} = await import('./source/commands/config.js');
+				return await configCommand(context, rest[0], rest[1]);
 			}
 
 			case 'feeds': {

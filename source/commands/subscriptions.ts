@@ -31,12 +31,30 @@ export async function removeCommand(context: AppContext, names: readonly string[
 	if (names.length === 0) throw new UsageError('remove needs a feed URL or title: broadsheet remove <url|title>');
 	const doomed = matchSubscriptions(context, names);
 	const urls = new Set(doomed.map((subscription) => subscription.url));
-	context.settings.set(
-		'subscriptions',
-		context.settings.get('subscriptions').filter((subscription) => !urls.has(subscription.url)),
-	);
+	context.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => !urls.has(subscription.url)));
 	for (const subscription of doomed) context.store.removeFeed(subscription.url);
 	await writeOut(doomed.map((subscription) => `Removed ${sanitizeTerminal(subscription.title ?? subscription.url)}\n`).join(''));
+	return exitCode.ok;
+}
+
+/** `broadsheet edit <url|title> [--title T] [--tag X]...`: your own title, and the tags (replaced), for one feed. */
+export async function editCommand(
+	context: AppContext,
+	names: readonly string[],
+	options: {title?: string | undefined; tags?: readonly string[] | undefined},
+): Promise<number> {
+	if (names.length !== 1) throw new UsageError('edit takes one feed URL or title: broadsheet edit <url|title> --title <title> --tag <tag>');
+	if (options.title === undefined && options.tags === undefined) throw new UsageError('edit needs --title or --tag (or both)');
+	const [target] = matchSubscriptions(context, names);
+	context.settings.update('subscriptions', (subscriptions) =>
+		subscriptions.map((subscription) => {
+			if (subscription.url !== target!.url) return subscription;
+			const {title: _title, ...rest} = subscription;
+			const title = options.title ?? subscription.title;
+			return {...rest, ...(title ? {title} : {}), tags: options.tags ? [...new Set(options.tags)] : subscription.tags};
+		}),
+	);
+	await writeOut(`Updated ${sanitizeTerminal(options.title || target!.title || target!.url, {maxLength: 200})}\n`);
 	return exitCode.ok;
 }
 
@@ -90,10 +108,13 @@ export async function importCommand(context: AppContext, file: string | undefine
 		throw new BroadsheetError('parse', `${describeUrl(file)}: ${(error as Error).message}`);
 	}
 
-	const existing = context.settings.get('subscriptions');
-	const known = new Set(existing.map((subscription) => subscription.url));
-	const added = parsed.subscriptions.filter((subscription) => !known.has(subscription.url));
-	context.settings.set('subscriptions', [...existing, ...added]);
+	let known = new Set<string>();
+	let added: typeof parsed.subscriptions = [];
+	context.settings.update('subscriptions', (existing) => {
+		known = new Set(existing.map((subscription) => subscription.url));
+		added = parsed.subscriptions.filter((subscription) => !known.has(subscription.url));
+		return [...existing, ...added];
+	});
 	const skipped = [
 		...parsed.skipped,
 		...parsed.subscriptions

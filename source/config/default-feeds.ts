@@ -1,7 +1,10 @@
 import type {Subscription} from './settings.js';
 
-/** What a first run subscribes to: a few real, reliable news feeds. Listed in the README; `broadsheet remove` takes any away. */
-export const defaultSubscriptions: Subscription[] = [
+/**
+ * Starter feeds: a few real, reliable news feeds the reader offers (one key, S) while you follow none.
+ * Nothing subscribes to them on its own: headless commands leave exactly what the user asked for.
+ */
+export const starterFeeds: Subscription[] = [
 	{url: 'https://www.aljazeera.com/xml/rss/all.xml', title: 'Al Jazeera', tags: ['world']},
 	{url: 'https://feeds.bbci.co.uk/news/world/rss.xml', title: 'BBC World', tags: ['world']},
 	{url: 'https://www.theguardian.com/world/rss', title: 'The Guardian World', tags: ['world']},

@@ -1,8 +1,10 @@
-import {existsSync, readFileSync, renameSync, statSync} from 'node:fs';
+import {readFileSync, renameSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {join} from 'node:path';
+import {asFileError, isFileSystemError} from '../net/errors.js';
 import type Conf from 'conf';
 import type {AppPaths} from './paths.js';
-import {defaultSubscriptions} from './default-feeds.js';
+import {withFileLock} from './file-lock.js';
 import {settingsProblem} from './validate-settings.js';
 
 /** A feed the user follows. `title` overrides the feed's own; tags group feeds for export and the UI. */
@@ -41,7 +43,11 @@ export const defaultSettings: Settings = {
 export type SettingsStore = {
 	readonly path: string;
 	get<K extends keyof Settings>(key: K): Settings[K];
-	set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+	/**
+	 * Changes one setting from its value in the file as it is now, under a lock every Broadsheet process
+	 * takes: two processes changing the same list (two `add`s, `import` and the reader) both keep their change.
+	 */
+	update<K extends keyof Settings>(key: K, change: (current: Settings[K]) => Settings[K]): Settings[K];
 	/** What happened on load that the user must hear about (a corrupt file moved aside). */
 	readonly notices: readonly string[];
 };
@@ -50,20 +56,18 @@ export type SettingsStore = {
  * Settings in config.json through conf (`accessPropertiesByDotNotation` off: feed URLs have dots).
  * A file that does not parse or validate is never wiped:
  * it is moved to config.json.corrupt-<timestamp> and Broadsheet starts from defaults, saying so.
- * The first run subscribes to a short list of real news feeds.
+ * A first run subscribes to nothing: the reader's empty screen offers the starter feeds.
  */
 export function openSettings(paths: AppPaths): SettingsStore {
 	const notices: string[] = [];
-	const firstRun = !existsSync(paths.configFile);
-	const mode = firstRun ? undefined : statSync(paths.configFile).mode & 0o777;
+	const file = paths.configFile;
+	const existing = fileStatus(file);
+	const lockFile = join(paths.configDirectory, '.config.lock');
 
 	// Checked before conf ever opens the file: conf writes missing defaults back at once, over the evidence.
-	const problem = firstRun ? undefined : fileProblem(paths.configFile);
-	if (problem) {
-		const backup = `${paths.configFile}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-		renameSync(paths.configFile, backup);
-		notices.push(`${paths.configFile} could not be read (${problem}); moved it to ${backup} and started with defaults`);
-	}
+	// conf writes by rename, so a read never sees half a file: only moving one aside needs the lock.
+	const problem = existing && readProblem(file) ? withFileLock(lockFile, () => moveAsideIfBroken(file)) : undefined;
+	if (problem) notices.push(problem);
 
 	// conf (with ajv and semver) costs ~60 ms to load: it is loaded for the first write only.
 	// Reads parse the file directly, again whenever it changed (another process may have written it).
@@ -77,35 +81,72 @@ export function openSettings(paths: AppPaths): SettingsStore {
 			clearInvalidConfig: false,
 			defaults: defaultSettings,
 			// A file moved aside is replaced by one with the mode the user had given it.
-			...(mode === undefined ? {} : {configFileMode: mode}),
+			...(existing ? {configFileMode: existing.mode} : {}),
 		}));
-	let cached: {mtime: number; settings: Settings} | undefined;
+	let cached: {mtime: number; size: number; settings: Settings} | undefined;
 	const read = (): Settings => {
-		const mtime = existsSync(paths.configFile) ? statSync(paths.configFile).mtimeMs : -1;
-		if (cached?.mtime !== mtime) {
+		const status = fileStatus(file);
+		const mtime = status?.mtime ?? -1;
+		const size = status?.size ?? -1;
+		if (cached?.mtime !== mtime || cached.size !== size) {
 			try {
-				const stored = mtime === -1 ? {} : (JSON.parse(readFileSync(paths.configFile, 'utf8').replace(/^\uFEFF/, '')) as Partial<Settings>);
-				cached = {mtime, settings: {...defaultSettings, ...stored}};
-			} catch {
+				const stored = status ? (JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Partial<Settings>) : {};
+				cached = {mtime, size, settings: {...defaultSettings, ...stored}};
+			} catch (error) {
+				if (isFileSystemError(error)) throw asFileError(file, error);
 				// Caught mid-write by another process, or broken since: keep what was read last.
-				cached ??= {mtime, settings: defaultSettings};
+				cached ??= {mtime, size, settings: defaultSettings};
 			}
 		}
 
 		return cached.settings;
 	};
 
-	if (firstRun || problem) writer();
-	if (firstRun) writer().set('subscriptions', defaultSubscriptions);
-	return {
-		path: paths.configFile,
-		get: (key) => structuredClone(read()[key]),
-		set(key, value) {
-			writer().set(key, value as Exclude<Settings[typeof key], undefined>);
+	const update = <K extends keyof Settings>(key: K, change: (current: Settings[K]) => Settings[K]): Settings[K] =>
+		withFileLock(lockFile, () => {
 			cached = undefined;
-		},
-		notices,
-	};
+			const next = change(structuredClone(read()[key]));
+			try {
+				writer().set(key, next as Exclude<Settings[K], undefined>);
+			} catch (error) {
+				throw asFileError(file, error);
+			} finally {
+				cached = undefined;
+			}
+
+			return next;
+		});
+
+	if (!existing || problem) update('subscriptions', (subscriptions) => subscriptions);
+	return {path: file, get: (key) => structuredClone(read()[key]), update, notices};
+}
+
+type FileStatus = {mode: number; mtime: number; size: number};
+
+/** The config file's mode and change stamps, undefined when there is none; a directory or unreadable path is the user's to fix. */
+function fileStatus(file: string): FileStatus | undefined {
+	try {
+		const status = statSync(file);
+		if (status.isDirectory()) throw Object.assign(new Error('is a directory'), {code: 'EISDIR', path: file});
+		return {mode: status.mode & 0o777, mtime: status.mtimeMs, size: status.size};
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw asFileError(file, error);
+	}
+}
+
+/** Moves a file that cannot be used aside (never deletes it); returns what to tell the user, or undefined. */
+function moveAsideIfBroken(file: string): string | undefined {
+	const problem = readProblem(file);
+	if (!problem) return undefined;
+	const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+	try {
+		renameSync(file, backup);
+	} catch (error) {
+		throw asFileError(file, error);
+	}
+
+	return `${file} could not be read (${problem}); moved it to ${backup} and started with defaults`;
 }
 
 /**
@@ -114,6 +155,16 @@ export function openSettings(paths: AppPaths): SettingsStore {
  */
 function loadConf(): typeof Conf {
 	return (createRequire(import.meta.url)('conf') as {default: typeof Conf}).default;
+}
+
+/** fileProblem, where a file another process removed meanwhile has none. */
+function readProblem(file: string): string | undefined {
+	try {
+		return fileProblem(file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw asFileError(file, error);
+	}
 }
 
 /** Why config.json cannot be used as it is, or undefined. A leading BOM is fine (conf strips it too). */

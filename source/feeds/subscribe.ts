@@ -19,7 +19,7 @@ export type AddResult =
  * items at once. "example.com" means https://example.com. Used by `broadsheet add` and the reader's `a`.
  */
 export async function addSubscription(
-	settings: Pick<SettingsStore, 'get' | 'set'>,
+	settings: Pick<SettingsStore, 'get' | 'update'>,
 	store: Store,
 	input: string,
 	options: {title?: string | undefined; tags?: readonly string[]} = {},
@@ -35,7 +35,13 @@ export async function addSubscription(
 		...(options.title ? {title: options.title} : {}),
 		tags: [...new Set(options.tags ?? [])],
 	};
-	settings.set('subscriptions', [...settings.get('subscriptions'), subscription]);
+	// Another process may have subscribed to it meanwhile: the list as it is now decides.
+	let added = false;
+	settings.update('subscriptions', (subscriptions) => {
+		added = !subscriptions.some((entry) => entry.url === found.url);
+		return added ? [...subscriptions, subscription] : subscriptions;
+	});
+	if (!added) return {status: 'exists', url: found.url};
 	const row = store.ensureFeed(found.url, options.title);
 	const saved = store.saveFetched(row.id, found.feed, {
 		etag: found.etag,

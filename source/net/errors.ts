@@ -100,3 +100,37 @@ export function classifyNetworkError(error: unknown, url: string): BroadsheetErr
 	const text = innermost instanceof Error ? innermost.message : String(innermost);
 	return new BroadsheetError('reset', `${describeUrl(url)}: network error (${text})`, {url, cause: error});
 }
+
+const fileCodes: Record<string, string> = {
+	ENOENT: 'no such file or folder',
+	ENOTDIR: 'a part of the path is not a folder',
+	EISDIR: 'is a folder, not a file',
+	EACCES: 'permission denied',
+	EPERM: 'not permitted',
+	EROFS: 'on a read-only file system',
+	ENOSPC: 'no space left on the disk',
+	EDQUOT: 'over the disk quota',
+	EMFILE: 'too many open files',
+	ENAMETOOLONG: 'the name is too long',
+	EEXIST: 'already exists',
+	EBUSY: 'busy',
+	EIO: 'input/output error',
+};
+
+/** A Node system error from the file system (it carries an errno code such as ENOENT). */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+	return (
+		error instanceof Error &&
+		typeof (error as NodeJS.ErrnoException).code === 'string' &&
+		(error as NodeJS.ErrnoException).code! in fileCodes
+	);
+}
+
+/**
+ * One line naming the path and what is wrong with it, for a file-system failure the user can act on
+ * ("config.json: is a folder, not a file"); any other error is handed back as it is.
+ */
+export function asFileError(path: string, error: unknown): unknown {
+	if (!isFileSystemError(error)) return error;
+	return new BroadsheetError('file', `${path}: ${fileCodes[error.code!]}`, {cause: error});
+}

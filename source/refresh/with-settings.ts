@@ -8,7 +8,7 @@ import {refreshFeeds, type RefreshEvent, type RefreshSummary} from './refresh.js
  */
 export async function refreshWithSettings(
 	store: Store,
-	settings: Pick<SettingsStore, 'get' | 'set'>,
+	settings: Pick<SettingsStore, 'get' | 'update'>,
 	subscriptions: readonly Subscription[],
 	options: {onEvent?: (event: RefreshEvent) => void; onMoved?: (from: string, to: string) => void} = {},
 ): Promise<RefreshSummary> {
@@ -19,9 +19,8 @@ export async function refreshWithSettings(
 		userAgent: settings.get('userAgent') ?? undefined,
 		...(options.onEvent ? {onEvent: options.onEvent} : {}),
 		onMoved(from, to) {
-			settings.set(
-				'subscriptions',
-				settings.get('subscriptions').map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
+			settings.update('subscriptions', (subscriptions) =>
+				subscriptions.map((subscription) => (subscription.url === from ? {...subscription, url: to} : subscription)),
 			);
 			options.onMoved?.(from, to);
 		},

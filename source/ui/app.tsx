@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
+import {starterFeeds} from '../config/default-feeds.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {ArticleView} from './components/article-view.js';
 import {HelpOverlay} from './components/help-overlay.js';
@@ -334,6 +335,20 @@ export function App({
 				return;
 			}
 
+			case 'addStarterFeeds': {
+				if (subscriptions.length > 0) {
+					setMessage({text: 'The starter feeds are offered while you follow no feed: a adds one', error: false});
+					return;
+				}
+
+				// The list as it is now decides: another process may have subscribed meanwhile.
+				const added = settings.update('subscriptions', (current) => (current.length > 0 ? current : starterFeeds));
+				setMessage({text: `Following ${added.length} feeds: refreshing`, error: false});
+				reload();
+				runRefresh(added);
+				return;
+			}
+
 			case 'search': {
 				setPrompt({kind: 'search', value: search?.query ?? ''});
 				return;
@@ -480,7 +495,7 @@ export function App({
 			selected: selected - top,
 			pane,
 			showSource: showsSource(feedEntry.key, search),
-			empty: emptyListText(search, unreadOnly),
+			empty: emptyListText(search, unreadOnly, subscriptions.length),
 			theme,
 			now,
 			width,

@@ -56,7 +56,8 @@ export function firstScreen(
 	const {width, theme} = view;
 	const mainHeight = Math.max(1, view.height - 1);
 	const feeds = source.store.feedListing();
-	const entries = feedEntriesFor(source.settings.get('subscriptions'), feeds);
+	const subscriptions = source.settings.get('subscriptions');
+	const entries = feedEntriesFor(subscriptions, feeds);
 	const first = entries[0]!;
 	const list = new ItemsPager(source.store, listQuery(first.key, feeds, false));
 	const rows = headlineScreenRows({
@@ -66,7 +67,7 @@ export function firstScreen(
 		selected: 0,
 		pane: 'items',
 		showSource: showsSource(first.key, undefined),
-		empty: emptyListText(undefined, false),
+		empty: emptyListText(undefined, false, subscriptions.length),
 		theme,
 		now: view.now,
 		width,

@@ -1,4 +1,5 @@
 import type {Subscription} from '../config/settings.js';
+import {starterFeeds} from '../config/default-feeds.js';
 import type {FeedListing, ItemQuery, StoredItem} from '../store/store.js';
 import {relativeAge} from '../text/relative-time.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
@@ -52,8 +53,10 @@ export function showsSource(feedKey: string, search: unknown): boolean {
 }
 
 /** What an empty list says, given why it is empty. */
-export function emptyListText(search: {readonly query: string} | undefined, unreadOnly: boolean): string {
+export function emptyListText(search: {readonly query: string} | undefined, unreadOnly: boolean, feedCount: number): string {
 	if (search) return `Nothing matches “${search.query}”`;
+	if (feedCount === 0)
+		return `No feeds yet: a adds one, S adds ${starterFeeds.length} starter feeds (${starterFeeds.map((feed) => feed.title).join(', ')})`;
 	return unreadOnly ? 'No unread stories here (u shows all)' : 'No stories yet: R refreshes, a adds a feed';
 }
 

@@ -22,6 +22,7 @@ export type Action =
 	| 'refreshAll'
 	| 'toggleUnreadOnly'
 	| 'addFeed'
+	| 'addStarterFeeds'
 	| 'search'
 	| 'nextLink'
 	| 'previousLink'
@@ -61,6 +62,7 @@ export const defaultBindings: Readonly<Record<Screen, readonly Binding[]>> = {
 		{action: 'refreshAll', keys: ['R'], help: 'refresh all feeds'},
 		{action: 'toggleUnreadOnly', keys: ['u'], help: 'only unread / everything'},
 		{action: 'addFeed', keys: ['a'], help: 'add a feed (URL or site)'},
+		{action: 'addStarterFeeds', keys: ['S'], help: 'follow the starter feeds (while you follow none)'},
 		{action: 'search', keys: ['/'], help: 'search titles and articles'},
 		{action: 'back', keys: ['escape'], help: 'clear the search'},
 		{action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit'},

@@ -11,7 +11,7 @@ import type {ItemsPager} from './items-pager.js';
  */
 export type Services = {
 	readonly store: Store;
-	readonly settings: Pick<SettingsStore, 'get' | 'set'>;
+	readonly settings: Pick<SettingsStore, 'get' | 'update'>;
 	/** The article for a headline: cached, fetched and extracted, or built from the feed's content. */
 	loadItemArticle(item: StoredItem, signal: AbortSignal): Promise<ArticleDocument>;
 	/** Any page the reader follows a link to. */

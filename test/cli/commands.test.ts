@@ -238,12 +238,34 @@ test('a config.json with a BOM is read, not treated as corrupt', async (t) => {
 	t.is((JSON.parse(result.stdout) as unknown[]).length, 1);
 });
 
-test('first run subscribes to the curated feeds', async (t) => {
-	const home = tempHome(t);
+test('a first run subscribes to nothing it was not asked for: feeds, import and add leave exactly what the user asked', async (t) => {
 	const {rmSync} = await import('node:fs');
-	rmSync(join(home, 'config.json'));
-	const feeds = JSON.parse((await runCli(['feeds', '--json'], {home})).stdout) as Array<{url: string}>;
-	t.true(feeds.length >= 5);
-	t.true(feeds.some((feed) => feed.url.includes('aljazeera.com')));
-	t.true(existsSync(join(home, 'broadsheet.db')));
+	const fresh = () => {
+		const home = tempHome(t);
+		rmSync(join(home, 'config.json'));
+		return home;
+	};
+
+	const empty = fresh();
+	t.deepEqual(JSON.parse((await runCli(['feeds', '--json'], {home: empty})).stdout), []);
+	t.true(existsSync(join(empty, 'broadsheet.db')));
+	t.is((await runCli(['refresh'], {home: empty})).code, 0, 'an offline first refresh has nothing to fail on');
+
+	const imported = fresh();
+	writeFileSync(
+		join(imported, 'mine.opml'),
+		`<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="Seed" xmlUrl="${seedFeed()}"/></body></opml>`,
+	);
+	t.is((await runCli(['import', join(imported, 'mine.opml')], {home: imported})).code, 0);
+	t.deepEqual(
+		(JSON.parse((await runCli(['feeds', '--json'], {home: imported})).stdout) as Array<{url: string}>).map((feed) => feed.url),
+		[seedFeed()],
+	);
+
+	const added = fresh();
+	t.is((await runCli(['add', seedFeed()], {home: added})).code, 0);
+	t.deepEqual(
+		(JSON.parse((await runCli(['feeds', '--json'], {home: added})).stdout) as Array<{url: string}>).map((feed) => feed.url),
+		[seedFeed()],
+	);
 });

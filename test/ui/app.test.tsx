@@ -209,3 +209,28 @@ test('after R, a feed that moved for good is named in the result, since its addr
 	t.regex(plain(frame), /Refreshed 1 feeds: 0 new · moved to https:\/\/www\.aljazeera\.com\/xml\/rss\/all-news\.xml/);
 	unmount();
 });
+
+test('following nothing, the list offers the starter feeds; S follows them and refreshes, once', async (t) => {
+	const refreshed: string[][] = [];
+	const {lastFrame, stdin, settings, store, unmount} = await renderReader({
+		width: 160,
+		height: 12,
+		subscriptions: [],
+		refresh: async (subscriptions) => {
+			refreshed.push(subscriptions.map((subscription) => subscription.url));
+			return {total: subscriptions.length, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []};
+		},
+	});
+	t.teardown(unmount);
+	// The fixture feed's items are in the store, but nothing is followed.
+	store.removeFeed('https://www.aljazeera.com/xml/rss/all.xml');
+	await press(stdin, 'u', 'u');
+	t.regex(plain(lastFrame()), /No feeds yet: a adds one, S adds 6 starter feeds \(Al Jazeera, BBC World/);
+	await press(stdin, 'S');
+	await waitFor(lastFrame, (text) => plain(text).includes('Refreshed 6 feeds'));
+	t.is(settings.get('subscriptions').length, 6);
+	t.deepEqual(refreshed, [settings.get('subscriptions').map((subscription) => subscription.url)]);
+	await press(stdin, 'S');
+	t.regex(plain(lastFrame()), /starter feeds are offered while you follow no feed/);
+	t.is(settings.get('subscriptions').length, 6);
+});

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
 import {extractArticle} from '../../source/articles/extract.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
+import {defaultSettings, type Settings} from '../../source/config/settings.js';
 import {parseFeed} from '../../source/feeds/parse.js';
 import {Store} from '../../source/store/store.js';
 import {App} from '../../source/ui/app.js';
@@ -31,6 +32,8 @@ export async function renderReader(
 		firstPaint?: boolean;
 		/** What R does instead of the default (nothing to fetch). */
 		refresh?: Services['refresh'];
+		/** What the user follows; by default the fixture feed, whose items the store holds. */
+		subscriptions?: Settings['subscriptions'];
 	} = {},
 ) {
 	const store = Store.open(':memory:');
@@ -42,15 +45,12 @@ export async function renderReader(
 		now: '2017-08-07T08:00:00Z',
 		keep: 1000,
 	});
-	const subscriptions = [{url: feedUrl, tags: []}];
+	const subscriptions = options.subscriptions ?? [{url: feedUrl, tags: []}];
 	const opened: string[] = [];
 	const copied: string[] = [];
 	const services: Services = {
 		store,
-		settings: {
-			get: ((key: string) => ({subscriptions, refreshIntervalMinutes: 0, keyBindings: {}})[key]) as Services['settings']['get'],
-			set() {},
-		},
+		settings: memorySettings({subscriptions, refreshIntervalMinutes: 0, keyBindings: {}}),
 		loadItemArticle: async (item) => (item.link ? fixtureArticle(item.link) : documentFromFeedItem(item, {url: feedUrl, title: null})),
 		loadUrlArticle: async (url) => fixtureArticle(url),
 		refresh:
@@ -77,7 +77,7 @@ export async function renderReader(
 			{...(painted ? {prepared: painted.prepared} : {})}
 		/>,
 	);
-	return {...view, store, opened, copied, firstPaintRows: painted?.rows};
+	return {...view, store, settings: services.settings, opened, copied, firstPaintRows: painted?.rows};
 }
 
 export const keys = {
@@ -113,4 +113,16 @@ export async function waitFor(frame: () => string | undefined, check: (text: str
 /** The frame without colour codes. */
 export function plain(text: string | undefined): string {
 	return (text ?? '').replace(/\u001B\[[\d;]*m/g, '').replace(/\u001B\]8;;[^\u0007]*\u0007/g, '');
+}
+
+/** Settings held in memory, read and changed as the file-backed ones are. */
+function memorySettings(values: Partial<Settings>): Services['settings'] {
+	const settings: Settings = {...defaultSettings, ...values};
+	return {
+		get: (key) => structuredClone(settings[key]),
+		update(key, change) {
+			settings[key] = change(structuredClone(settings[key]));
+			return settings[key];
+		},
+	};
 }
