@@ -1,3 +1,4 @@
+import {describeUrl} from '../net/errors.js';
 import {refreshWithSettings} from '../refresh/with-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
@@ -9,12 +10,23 @@ import {progressLine} from './progress.js';
 export async function refreshCommand(context: AppContext, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
 	const subscriptions = matchSubscriptions(context, options.feeds);
 	const moved: string[] = [];
+	const warnings: string[] = [];
+	const progress = progressLine(process.stderr);
 	const summary = await refreshWithSettings(context.store, context.settings, subscriptions, {
-		onEvent: progressLine(process.stderr),
-		onMoved: (from, to) => moved.push(`${from} moved permanently to ${to}: subscription updated`),
+		onEvent(event) {
+			if (event.type === 'feed-warning') warnings.push(`warning: ${describeUrl(event.url)}: ${event.message}`);
+			progress(event);
+		},
+		onMoved: (from, to) => moved.push(`${describeUrl(from)} moved permanently to ${describeUrl(to)}: subscription updated`),
 	});
 
-	for (const line of moved) process.stderr.write(`broadsheet: ${sanitizeTerminal(line)}\n`);
+	for (const line of [...moved, ...warnings]) process.stderr.write(`broadsheet: ${sanitizeTerminal(line, {maxLength: 500})}\n`);
+	for (const {url, until} of summary.deferrals) {
+		process.stderr.write(
+			`broadsheet: ${describeUrl(url)}: deferred until ${until.slice(0, 19).replace('T', ' ')} UTC (its server asked to wait)\n`,
+		);
+	}
+
 	if (options.json) await writeOut(JSON.stringify(summary, null, 2) + '\n');
 	if (summary.failed > 0) {
 		process.stderr.write(`broadsheet: ${summary.failed} of ${summary.total} feeds failed:\n`);

@@ -1,8 +1,9 @@
 import {readFile} from 'node:fs/promises';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
+import {redactUrl} from '../net/url.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
-import {exitCode, UsageError} from './output.js';
+import {exitCode, printError, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
 
 /** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
@@ -16,13 +17,12 @@ export async function addCommand(
 	const {addSubscription} = await import('../feeds/subscribe.js');
 	const result = await addSubscription(context.settings, context.store, input, options);
 	if (result.status === 'exists') {
-		await writeOut(`Already subscribed to ${sanitizeTerminal(result.url)}\n`);
+		await writeOut(`Already subscribed to ${describeUrl(result.url)}\n`);
 		return exitCode.ok;
 	}
 
-	await writeOut(
-		`Subscribed to ${sanitizeTerminal(result.title, {maxLength: 200})} (${sanitizeTerminal(result.url)}): ${result.items} items\n`,
-	);
+	for (const warning of result.warnings) printError(`warning: ${describeUrl(result.url)}: ${warning}`);
+	await writeOut(`Subscribed to ${sanitizeTerminal(result.title, {maxLength: 200})} (${describeUrl(result.url)}): ${result.items} items\n`);
 	return exitCode.ok;
 }
 
@@ -33,7 +33,11 @@ export async function removeCommand(context: AppContext, names: readonly string[
 	const urls = new Set(doomed.map((subscription) => subscription.url));
 	context.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => !urls.has(subscription.url)));
 	for (const subscription of doomed) context.store.removeFeed(subscription.url);
-	await writeOut(doomed.map((subscription) => `Removed ${sanitizeTerminal(subscription.title ?? subscription.url)}\n`).join(''));
+	await writeOut(
+		doomed
+			.map((subscription) => `Removed ${subscription.title ? sanitizeTerminal(subscription.title) : describeUrl(subscription.url)}\n`)
+			.join(''),
+	);
 	return exitCode.ok;
 }
 
@@ -54,7 +58,9 @@ export async function editCommand(
 			return {...rest, ...(title ? {title} : {}), tags: options.tags ? [...new Set(options.tags)] : subscription.tags};
 		}),
 	);
-	await writeOut(`Updated ${sanitizeTerminal(options.title || target!.title || target!.url, {maxLength: 200})}\n`);
+	await writeOut(
+		`Updated ${options.title || target!.title ? sanitizeTerminal(options.title || target!.title!, {maxLength: 200}) : describeUrl(target!.url)}\n`,
+	);
 	return exitCode.ok;
 }
 
@@ -67,12 +73,13 @@ export async function feedsCommand(context: AppContext, options: {json: boolean}
 		const row = rows.get(subscription.url);
 		return {
 			title: clean(subscription.title ?? row?.title ?? null),
-			url: subscription.url,
+			url: redactUrl(subscription.url),
 			tags: subscription.tags.join(', '),
 			unread: row?.unread ?? 0,
 			total: row?.total ?? 0,
 			lastSuccess: row?.lastSuccess ?? null,
 			lastError: row?.errorMessage ?? null,
+			warning: clean(row?.warning ?? null),
 		};
 	});
 	if (options.json) {
@@ -86,7 +93,8 @@ export async function feedsCommand(context: AppContext, options: {json: boolean}
 			: feed.lastSuccess
 				? `updated ${feed.lastSuccess.slice(0, 16).replace('T', ' ')}`
 				: 'never refreshed';
-		return `${String(feed.unread).padStart(5)} / ${String(feed.total).padEnd(5)} ${feed.title ?? feed.url}\n              ${feed.url}  ${status}`;
+		const warning = feed.warning ? `\n              ⚠ ${feed.warning}` : '';
+		return `${String(feed.unread).padStart(5)} / ${String(feed.total).padEnd(5)} ${feed.title ?? feed.url}\n              ${feed.url}  ${status}${warning}`;
 	});
 	await writeOut(
 		sanitizeTerminal(lines.join('\n'), {keepNewlines: true}) + (lines.length > 0 ? '\n' : 'No subscriptions: broadsheet add <url>\n'),
@@ -122,7 +130,7 @@ export async function importCommand(context: AppContext, file: string | undefine
 			.map((subscription) => ({url: subscription.url, reason: 'already subscribed'})),
 	];
 	let report = `Imported ${added.length} feeds${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}\n`;
-	for (const skip of skipped) report += `  skipped ${sanitizeTerminal(skip.url, {maxLength: 200})}: ${skip.reason}\n`;
+	for (const skip of skipped) report += `  skipped ${describeUrl(skip.url)}: ${skip.reason}\n`;
 	await writeOut(report);
 	return exitCode.ok;
 }

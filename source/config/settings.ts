@@ -19,7 +19,7 @@ export type Settings = {
 	/** Feeds fetched at once, and at once from one host. */
 	concurrency: number;
 	perHostConcurrency: number;
-	/** Items kept per feed (starred items are always kept). */
+	/** Past this many items a feed's read ones that have left the feed are dropped; starred, unread and current items always stay. */
 	keepItemsPerFeed: number;
 	theme: 'auto' | 'dark' | 'light';
 	/** Action name → keys, overriding the defaults. */

@@ -1,5 +1,6 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {StoredItem} from '../store/store.js';
+import {redactUrl} from '../net/url.js';
 import {htmlToPlainText} from '../text/html-text.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 
@@ -34,7 +35,7 @@ export function toItemRecord(item: StoredItem, article?: ArticleDocument | null)
 	const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(text));
 	const record: ItemRecord = {
 		id: sanitizeTerminal(item.guid),
-		feedUrl: item.feedUrl,
+		feedUrl: redactUrl(item.feedUrl),
 		feedTitle: clean(item.feedTitle),
 		title: sanitizeTerminal(item.title),
 		link: item.link,

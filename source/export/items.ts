@@ -1,5 +1,6 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {StoredItem} from '../store/store.js';
+import {redactUrl} from '../net/url.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {articleToHtml} from './article-html.js';
@@ -91,7 +92,7 @@ function* itemsToMarkdown(entries: Iterable<ExportEntry>, now: Date): Generator<
 		const title = item.link
 			? `[${escapeMarkdown(clean(item.title))}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
 			: escapeMarkdown(clean(item.title));
-		const meta = [clean(item.feedTitle ?? item.feedUrl), item.published?.slice(0, 10)]
+		const meta = [clean(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)]
 			.filter(Boolean)
 			.map((part) => escapeMarkdown(part!))
 			.join(' · ');
@@ -116,7 +117,7 @@ function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<stri
 `;
 	for (const {item, article} of entries) {
 		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(clean(item.title))}</a>` : escapeHtml(clean(item.title));
-		const meta = escapeHtml([clean(item.feedTitle ?? item.feedUrl), item.published?.slice(0, 10)].filter(Boolean).join(' · '));
+		const meta = escapeHtml([clean(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)].filter(Boolean).join(' · '));
 		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
 		yield `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>\n`;
 	}

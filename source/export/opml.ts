@@ -1,7 +1,7 @@
 import {decodeXML} from 'entities';
 import {DOMParser} from 'linkedom';
 import type {Subscription} from '../config/settings.js';
-import {absoluteHttpUrl} from '../net/url.js';
+import {absoluteHttpUrl, redactUrl} from '../net/url.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {collapseWhitespace} from '../text/html-text.js';
 
@@ -9,7 +9,7 @@ import {collapseWhitespace} from '../text/html-text.js';
 export function subscriptionsToOpml(subscriptions: readonly Subscription[], titles: ReadonlyMap<string, string | null>, now: Date): string {
 	const outline = (subscription: Subscription, indent: string) => {
 		const title = subscription.title ?? titles.get(subscription.url) ?? subscription.url;
-		return `${indent}<outline type="rss" text="${escapeHtml(title)}" title="${escapeHtml(title)}" xmlUrl="${escapeHtml(subscription.url)}"/>`;
+		return `${indent}<outline type="rss" text="${escapeHtml(title)}" title="${escapeHtml(title)}" xmlUrl="${escapeHtml(redactUrl(subscription.url))}"/>`;
 	};
 
 	const untagged = subscriptions.filter((subscription) => subscription.tags.length === 0);

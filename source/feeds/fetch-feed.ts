@@ -14,6 +14,8 @@ export type FetchedFeed =
 			readonly url: string;
 			readonly feed: ParsedFeed;
 			readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
+			/** The network's warnings (https to http), apart from the feed's own (`feed.warnings`). */
+			readonly warnings: readonly string[];
 	  });
 
 export type FeedParser = (text: string, url: string) => Promise<ParsedFeed>;
@@ -31,6 +33,7 @@ export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'>
 			url: response.url,
 			feed,
 			redirects: response.redirects,
+			warnings: response.warnings,
 			etag: response.etag,
 			lastModified: response.lastModified,
 		};

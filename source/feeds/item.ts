@@ -28,4 +28,6 @@ export type ParsedFeed = {
 	readonly items: readonly FeedItem[];
 	/** Entries we could not use, with why: one bad item never loses the feed. */
 	readonly skipped: number;
+	/** What reading the feed took that its author should fix (broken XML repaired, entries lost): recorded on the feed. */
+	readonly warnings: readonly string[];
 };

@@ -23,6 +23,7 @@ export function readJsonFeed(text: string): RawFeed {
 		description: data['description'],
 		language: data['language'],
 		entries: items.filter((item) => isRecord(item)).map((item) => toRawEntry(item)),
+		warnings: [],
 	};
 }
 

@@ -18,12 +18,16 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
 
 	const feedBase = absoluteHttpUrl(textOf(raw.base), feedUrl) ?? feedUrl;
 	const items: FeedItem[] = [];
+	// Two entries with one id: the first in document order wins, the same on every refresh.
+	const seen = new Set<string>();
 	let skipped = 0;
 	for (const entry of raw.entries) {
 		try {
 			const item = normaliseEntry(entry, feedBase);
-			if (item) items.push(item);
-			else skipped++;
+			if (item && !seen.has(item.id)) {
+				seen.add(item.id);
+				items.push(item);
+			} else skipped++;
 		} catch {
 			skipped++;
 		}
@@ -37,6 +41,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
 		language: plain(raw.language),
 		items,
 		skipped,
+		warnings: raw.warnings,
 	};
 }
 

@@ -24,6 +24,8 @@ export type RawFeed = {
 	readonly description?: unknown;
 	readonly language?: unknown;
 	readonly entries: readonly RawEntry[];
+	/** What the reader repaired or skipped to read the document at all. */
+	readonly warnings: readonly string[];
 };
 
 /**

@@ -8,11 +8,19 @@ import {feedAccept} from './fetch-feed.js';
 import type {ParsedFeed} from './item.js';
 import {parseFeed} from './parse.js';
 
-type Found = {url: string; feed: ParsedFeed; etag: string | undefined; lastModified: string | undefined};
+type Found = {url: string; feed: ParsedFeed; etag: string | undefined; lastModified: string | undefined; warnings: readonly string[]};
 
 export type AddResult =
 	| {readonly status: 'exists'; readonly url: string}
-	| {readonly status: 'added'; readonly url: string; readonly title: string; readonly items: number; readonly feedId: number};
+	| {
+			readonly status: 'added';
+			readonly url: string;
+			readonly title: string;
+			readonly items: number;
+			readonly feedId: number;
+			/** What reading it took that its author should fix (XML repaired, https to http). */
+			readonly warnings: readonly string[];
+	  };
 
 /**
  * Subscribes to a feed URL, or to the first readable feed a site's page advertises, and stores its
@@ -48,8 +56,16 @@ export async function addSubscription(
 		lastModified: found.lastModified,
 		now: new Date().toISOString(),
 		keep: settings.get('keepItemsPerFeed'),
+		warnings: found.warnings,
 	});
-	return {status: 'added', url: found.url, title: options.title ?? found.feed.title ?? found.url, items: saved.items, feedId: row.id};
+	return {
+		status: 'added',
+		url: found.url,
+		title: options.title ?? found.feed.title ?? found.url,
+		items: saved.items,
+		feedId: row.id,
+		warnings: [...found.feed.warnings, ...found.warnings],
+	};
 }
 
 async function findFeed(url: string): Promise<Found> {
@@ -57,7 +73,13 @@ async function findFeed(url: string): Promise<Found> {
 	if (response.notModified) throw new BroadsheetError('http', `${describeUrl(url)}: unexpected 304`);
 	const {text} = decodeBody(response.body, response.contentType, 'xml');
 	try {
-		return {url: response.url, feed: await parseFeed(text, response.url), etag: response.etag, lastModified: response.lastModified};
+		return {
+			url: response.url,
+			feed: await parseFeed(text, response.url),
+			etag: response.etag,
+			lastModified: response.lastModified,
+			warnings: response.warnings,
+		};
 	} catch (error) {
 		if (!isBroadsheetError(error) || error.kind !== 'not-feed') throw error;
 	}
@@ -78,6 +100,7 @@ async function findFeed(url: string): Promise<Found> {
 				feed: await parseFeed(decoded, feedResponse.url),
 				etag: feedResponse.etag,
 				lastModified: feedResponse.lastModified,
+				warnings: [...response.warnings, ...feedResponse.warnings],
 			};
 		} catch (error) {
 			lastError = error;

@@ -1,6 +1,7 @@
 import Parser from 'rss-parser';
-import {decodeHTML} from 'entities';
+import rssParserUtils from 'rss-parser/lib/utils.js';
 import {textOf, type RawEntry, type RawFeed} from './raw-entry.js';
+import {repairEntities, scanFeedXml} from './xml-recovery.js';
 
 /* Reads RSS 0.9x/1.0/2.0 and Atom with rss-parser's parseString (never parseURL: we fetch and decode ourselves). */
 
@@ -23,6 +24,11 @@ const extraFields = [
 	['author', 'rawAuthor'],
 ] as const;
 
+// rss-parser makes a `contentSnippet` of every item with /<(?:.|\n)*?>/, which is quadratic in the
+// number of "<" that close nothing: 200,000 escaped "&lt;" in one description took 47 s. Broadsheet
+// never reads the snippet (it makes its own text in linear time), so it is not computed at all.
+rssParserUtils.getSnippet = () => '';
+
 function createParser(): Parser & ParserInternals {
 	const parser = new Parser({
 		defaultRSS: 2,
@@ -34,7 +40,7 @@ function createParser(): Parser & ParserInternals {
 	const parseItemAtom = parser.parseItemAtom.bind(parser);
 	parser.parseItemAtom = (entry) => {
 		const {published: _published, updated: _updated, ...rest} = entry;
-		const item = parseItemAtom(rest as XmlNode);
+		const item = parseItemAtom({...rest, ...withLinks(entry)} as XmlNode);
 		item['rawBase'] = entry.$?.['xml:base'];
 		item['rawLinks'] = entry['link'];
 		item['rawPublished'] = entry['published'];
@@ -51,7 +57,11 @@ function createParser(): Parser & ParserInternals {
 	};
 
 	const buildAtomFeed = parser.buildAtomFeed.bind(parser);
-	parser.buildAtomFeed = (xml) => ({...buildAtomFeed(xml), rawBase: xml.feed.$?.['xml:base'], format: 'atom'});
+	parser.buildAtomFeed = (xml) => ({
+		...buildAtomFeed({...xml, feed: {...xml.feed, ...withLinks(xml.feed)}}),
+		rawBase: xml.feed.$?.['xml:base'],
+		format: 'atom',
+	});
 	const buildRSS2 = parser.buildRSS2.bind(parser);
 	parser.buildRSS2 = (xml) => ({...buildRSS2(xml), rawBase: channelBase(xml.rss), format: 'rss'});
 	const buildRSS1 = parser.buildRSS1.bind(parser);
@@ -61,23 +71,75 @@ function createParser(): Parser & ParserInternals {
 	return parser;
 }
 
+/** An Atom element's `<link>`s with attributes: rss-parser reads `link.$.rel` and throws on a bare `<link/>`. */
+function withLinks(element: XmlNode): {link?: XmlNode[] | undefined} {
+	if (!Array.isArray(element['link'])) return {};
+	const links = (element['link'] as unknown[]).filter((link): link is XmlNode => typeof link === 'object' && link !== null && '$' in link);
+	return {link: links.length > 0 ? links : undefined};
+}
+
 function channelBase(rss: XmlNode): string | undefined {
 	const channel = (rss['channel'] as XmlNode[] | undefined)?.[0];
 	return channel?.$?.['xml:base'] ?? rss.$?.['xml:base'];
 }
 
+/**
+ * Reads feed XML strictly, and when that fails, through the lenient second pass: the repaired
+ * document whole, else each entry on its own, so one broken entry costs only itself.
+ * What was repaired or lost comes back in `warnings`; a document with no readable part still throws.
+ */
 export async function readXmlFeed(xml: string): Promise<RawFeed> {
-	// A fresh parser each time: xml2js keeps state after an error that spoils the next parse.
-	let feed: ParserItem;
+	let strictError: unknown;
 	try {
-		feed = (await createParser().parseString(xml)) as unknown as ParserItem;
+		return toRawFeed(await parseXml(xml), []);
 	} catch (error) {
-		// Real feeds carry bare ampersands and HTML entities that strict XML rejects: repair those once.
-		const repaired = repairEntities(xml);
-		if (repaired === xml) throw error;
-		feed = (await createParser().parseString(repaired)) as unknown as ParserItem;
+		if (/not recognized as RSS/i.test(String(error))) throw error;
+		strictError = error;
 	}
 
+	// Bare ampersands and HTML entity names are the commonest fault, and repairing them loses nothing.
+	const withEntities = repairEntities(xml);
+	if (withEntities !== xml) {
+		try {
+			return toRawFeed(await parseXml(withEntities), []);
+		} catch {
+			// Broken in other ways too.
+		}
+	}
+
+	const scanned = scanFeedXml(xml);
+	const reason = `recovered from broken XML (${firstLine(strictError)})`;
+	try {
+		const whole = await parseXml(scanned.document);
+		// Repairs that leave nothing to read (no title, no entry) recovered nothing: the document is broken.
+		if (!whole['title'] && !(whole['items'] as unknown[] | undefined)?.length) throw strictError;
+		return toRawFeed(whole, [`${reason}: ${scanned.repairs.join(', ')}`]);
+	} catch {
+		// Still refused as a whole: entry by entry.
+	}
+
+	const head = await parseXml(scanned.head).catch(() => undefined);
+	const entries: ParserItem[] = [];
+	for (const entry of scanned.entries) {
+		const parsed = await parseXml(entry).catch(() => undefined);
+		const item = (parsed?.['items'] as ParserItem[] | undefined)?.[0];
+		if (item) entries.push(item);
+	}
+
+	if (entries.length === 0 && !head?.['title']) throw strictError;
+	const lost = scanned.entries.length - entries.length;
+	const feed = {...head, format: head?.['format'] ?? entries[0]?.['format'] ?? 'rss', items: entries};
+	return toRawFeed(feed, [
+		`${reason}: read entry by entry${lost > 0 ? `, ${lost} unreadable entr${lost === 1 ? 'y' : 'ies'} skipped` : ''}`,
+	]);
+}
+
+/** A fresh parser each time: xml2js keeps state after an error that spoils the next parse. */
+async function parseXml(xml: string): Promise<ParserItem> {
+	return (await createParser().parseString(xml)) as unknown as ParserItem;
+}
+
+function toRawFeed(feed: ParserItem, warnings: string[]): RawFeed {
 	const items = (feed['items'] as ParserItem[] | undefined) ?? [];
 	return {
 		format: feed['format'] as RawFeed['format'],
@@ -87,7 +149,12 @@ export async function readXmlFeed(xml: string): Promise<RawFeed> {
 		description: feed['description'],
 		language: feed['language'],
 		entries: items.map((item) => toRawEntry(item, feed['format'] === 'atom')),
+		warnings,
 	};
+}
+
+function firstLine(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
 }
 
 function toRawEntry(item: ParserItem, atom: boolean): RawEntry {
@@ -122,19 +189,4 @@ function authorName(value: unknown): string | undefined {
 	const author = Array.isArray(value) ? value[0] : value;
 	if (author && typeof author === 'object' && 'name' in author) return textOf((author as {name: unknown}).name);
 	return textOf(author);
-}
-
-const xmlEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-
-function repairEntities(xml: string): string {
-	return xml.replace(
-		/&(?:([a-zA-Z][a-zA-Z0-9]*);|(#\d+;|#x[0-9a-fA-F]+;))?/g,
-		(match, name: string | undefined, numeric: string | undefined) => {
-			if (numeric) return match;
-			if (name === undefined) return '&amp;';
-			if (xmlEntities.has(name)) return match;
-			const decoded = decodeHTML(match);
-			return decoded === match ? `&amp;${name};` : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-		},
-	);
 }

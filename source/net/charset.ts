@@ -1,3 +1,5 @@
+import {isUtf8} from 'node:buffer';
+
 /**
  * Turns fetched bytes into text the way a browser would, in this order:
  * BOM, then the Content-Type charset, then the document's own declaration
@@ -69,7 +71,11 @@ function looksLikeUtf16(bytes: Uint8Array): string | undefined {
 }
 
 export function decodeBody(bytes: Uint8Array, contentType: string | undefined, kind: DocumentKind): {text: string; charset: string} {
-	const charset = detectCharset(bytes, contentType, kind);
+	let charset = detectCharset(bytes, contentType, kind);
+	// Declared Latin-1 or another single-byte charset, yet the bytes are UTF-8 with multi-byte characters
+	// in them: the declaration is wrong (a server default, a stale header), and decoding by it gives "cafÃ©".
+	// Real single-byte text almost never forms valid multi-byte UTF-8 by chance.
+	if (charset && !sniffBom(bytes) && singleByte(charset) && hasHighBytes(bytes) && isUtf8(bytes)) charset = 'utf-8';
 	// TextDecoder drops the BOM itself; invalid bytes become U+FFFD rather than failing the whole document.
 	if (charset) return {text: new TextDecoder(charset).decode(bytes), charset};
 	// Undeclared: UTF-8 when the bytes are valid UTF-8, else the legacy default of the web (windows-1252).
@@ -78,6 +84,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined, k
 	} catch {
 		return {text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252'};
 	}
+}
+
+/** Every charset TextDecoder knows apart from UTF-8, UTF-16 and the multi-byte CJK ones is one byte per character. */
+const multiByte = new Set(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']);
+
+function singleByte(charset: string): boolean {
+	return !multiByte.has(charset);
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+	for (const byte of bytes) if (byte >= 0x80) return true;
+	return false;
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -1,4 +1,5 @@
 import {sanitizeTerminal} from '../text/sanitize.js';
+import {redactUrl} from './url.js';
 
 /** Every way fetching or reading a URL can fail, as users and scripts need to tell them apart. */
 export type FailureKind =
@@ -43,9 +44,9 @@ export function isBroadsheetError(error: unknown): error is BroadsheetError {
 	return error instanceof BroadsheetError;
 }
 
-/** Shortens a URL for messages: untrusted, so sanitised and capped. */
+/** Shortens a URL for messages: untrusted, so sanitised and capped; a password in it is never shown. */
 export function describeUrl(url: string): string {
-	return sanitizeTerminal(url, {maxLength: 120});
+	return sanitizeTerminal(redactUrl(url), {maxLength: 120});
 }
 
 const systemCodes: Record<string, FailureKind> = {

@@ -1,5 +1,5 @@
 import {userAgent} from '../version.js';
-import {BroadsheetError, classifyNetworkError, describeUrl} from './errors.js';
+import {BroadsheetError, classifyNetworkError, describeUrl, isBroadsheetError} from './errors.js';
 
 export const mebibyte = 1024 * 1024;
 
@@ -32,6 +32,8 @@ export type FetchedBody = Validators & {
 	readonly body: Uint8Array;
 	/** Every redirect followed, in order, with whether it was permanent (301/308). */
 	readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
+	/** What the user should hear although the request succeeded (a redirect from https to http). */
+	readonly warnings: readonly string[];
 };
 
 export type NotModified = Validators & {readonly notModified: true; readonly url: string; readonly status: 304};
@@ -50,7 +52,11 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 	const maxBytes = options.maxBytes ?? defaults.maxBytes;
 	const maxRedirects = options.maxRedirects ?? defaults.maxRedirects;
 	let url = parseHttpUrl(rawUrl);
+	// Credentials in the URL (private feeds) go as Basic auth, and only ever to the origin they were given for.
+	const credentials = takeCredentials(url);
 	const redirects: Array<{from: string; to: string; permanent: boolean}> = [];
+	const warnings: string[] = [];
+	const send = await fetcher();
 
 	const controller = new AbortController();
 	let abortReason: BroadsheetError | undefined;
@@ -93,10 +99,11 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 			// Validators belong to the URL they were given for; a redirect target is a new request.
 			if (redirects.length === 0 && options.etag) headers['if-none-match'] = options.etag;
 			if (redirects.length === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
+			if (credentials && url.origin === credentials.origin) headers['authorization'] = credentials.header;
 
 			let response: Response;
 			try {
-				response = await fetch(url, {headers, redirect: 'manual', signal: controller.signal});
+				response = await send(url, {headers, redirect: 'manual', signal: controller.signal});
 			} catch (error) {
 				throw abortReason ?? classifyNetworkError(error, url.href);
 			}
@@ -115,7 +122,11 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 					throw new BroadsheetError('redirect', `${describeUrl(rawUrl)}: more than ${maxRedirects} redirects`, {url: rawUrl});
 				}
 
-				const next = parseHttpUrl(location, url);
+				const next = redirectTarget(location, url, rawUrl);
+				if (url.protocol === 'https:' && next.protocol === 'http:') {
+					warnings.push(`${describeUrl(url.href)} redirected to ${describeUrl(next.href)}: no longer encrypted (https to http)`);
+				}
+
 				redirects.push({from: url.href, to: next.href, permanent: response.status === 301 || response.status === 308});
 				url = next;
 				continue;
@@ -158,6 +169,7 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 				contentType: response.headers.get('content-type') ?? undefined,
 				body,
 				redirects,
+				warnings,
 				...validators,
 			};
 		}
@@ -201,6 +213,49 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 	}
 
 	return out;
+}
+
+/** Where a redirect points, as an http(s) URL; anything else (file:, ftp:, data:) fails naming the URL asked for. */
+function redirectTarget(location: string, from: URL, requested: string): URL {
+	try {
+		const next = parseHttpUrl(location, from);
+		// Credentials a server puts in a Location are not ours to send.
+		next.username = '';
+		next.password = '';
+		return next;
+	} catch (error) {
+		if (!isBroadsheetError(error)) throw error;
+		const target = describeUrl(/^[a-z][a-z\d+.-]*:/i.test(location.trim()) ? location.trim().split(/[?#]/)[0]! : location);
+		throw new BroadsheetError('unsupported-protocol', `${describeUrl(requested)}: redirected to ${target}, which is not an http(s) URL`, {
+			url: requested,
+			cause: error,
+		});
+	}
+}
+
+/** Removes user:password from `url` and returns the Basic auth header for its origin, if it had any. */
+function takeCredentials(url: URL): {origin: string; header: string} | undefined {
+	if (!url.username && !url.password) return undefined;
+	const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+	url.username = '';
+	url.password = '';
+	return {origin: url.origin, header: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`};
+}
+
+type Fetch = (url: URL, init: {headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal}) => Promise<Response>;
+let proxied: Promise<Fetch> | undefined;
+
+/**
+ * Node's fetch, or, where HTTPS_PROXY / HTTP_PROXY (or their lower-case forms) are set, undici's
+ * fetch through its EnvHttpProxyAgent, which honours NO_PROXY as curl does. undici loads only then.
+ */
+async function fetcher(env: NodeJS.ProcessEnv = process.env): Promise<Fetch> {
+	if (!['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name])) return fetch;
+	proxied ??= import('undici').then(({EnvHttpProxyAgent, fetch: undiciFetch}) => {
+		const dispatcher = new EnvHttpProxyAgent();
+		return async (url, init) => (await undiciFetch(url, {...init, dispatcher})) as unknown as Response;
+	});
+	return proxied;
 }
 
 /** Accepts only absolute http(s) URLs (relative ones resolved against `base`). */

@@ -18,3 +18,19 @@ export function hostOf(url: string): string {
 		return url;
 	}
 }
+
+/**
+ * A URL fit to show: the password of a private feed (`https://me:secret@host/feed`) becomes `***`.
+ * Anything that is not a URL with a password comes back as it was.
+ */
+export function redactUrl(url: string): string {
+	if (!url.includes('@')) return url;
+	try {
+		const parsed = new URL(url);
+		if (!parsed.password) return url;
+		parsed.password = '***';
+		return parsed.href;
+	} catch {
+		return url;
+	}
+}

@@ -15,6 +15,8 @@ export type RefreshEvent =
 	| {readonly type: 'feed-failed'; readonly url: string; readonly kind: string; readonly message: string}
 	| {readonly type: 'feed-deferred'; readonly url: string; readonly until: string}
 	| {readonly type: 'feed-moved'; readonly from: string; readonly to: string}
+	/** What reading a feed took (XML repaired, https to http), said when it is new: not on every refresh. */
+	| {readonly type: 'feed-warning'; readonly url: string; readonly message: string}
 	| {readonly type: 'done'; readonly summary: RefreshSummary};
 
 export type RefreshSummary = {
@@ -26,6 +28,8 @@ export type RefreshSummary = {
 	readonly newItems: number;
 	readonly milliseconds: number;
 	readonly failures: ReadonlyArray<{readonly url: string; readonly message: string}>;
+	/** Feeds not fetched because their host asked us to wait (Retry-After), with the ISO time it ends. */
+	readonly deferrals: ReadonlyArray<{readonly url: string; readonly until: string}>;
 };
 
 export type RefreshOptions = {
@@ -53,6 +57,7 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	const pool = new FeedParsePool({offThreadFrom: subscriptions.length >= 8 ? 0 : undefined});
 	const counts = {updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0};
 	const failures: Array<{url: string; message: string}> = [];
+	const deferrals: Array<{url: string; until: string}> = [];
 	emit({type: 'start', total: subscriptions.length});
 
 	const refreshOne = async (subscription: Subscription) => {
@@ -61,6 +66,7 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 		const until = store.hostRetryAfter(host);
 		if (until && until > now().toISOString()) {
 			counts.deferred++;
+			deferrals.push({url: subscription.url, until});
 			emit({type: 'feed-deferred', url: subscription.url, until});
 			return;
 		}
@@ -87,7 +93,10 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 				lastModified: result.lastModified,
 				now: time,
 				keep: options.keepItemsPerFeed,
+				warnings: result.warnings,
 			});
+			const warning = [...result.feed.warnings, ...result.warnings].join('; ');
+			if (warning && warning !== feed.warning) emit({type: 'feed-warning', url: subscription.url, message: warning});
 			counts.updated++;
 			counts.newItems += saved.newItems;
 			emit({type: 'feed-done', url: subscription.url, title: subscription.title ?? result.feed.title, ...saved});
@@ -116,7 +125,13 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 
 	// New items reach the search index lazily (Store.search indexes what is pending), keeping refreshes short.
 
-	const summary: RefreshSummary = {total: subscriptions.length, ...counts, failures, milliseconds: Math.round(performance.now() - started)};
+	const summary: RefreshSummary = {
+		total: subscriptions.length,
+		...counts,
+		failures,
+		deferrals,
+		milliseconds: Math.round(performance.now() - started),
+	};
 	emit({type: 'done', summary});
 	return summary;
 }

@@ -97,4 +97,8 @@ export const migrations: readonly string[] = [
 	DROP INDEX items_starred;
 	CREATE INDEX items_starred ON items (sort_time DESC, id DESC) WHERE starred = 1;
 	`,
+	`
+	-- What reading the feed last took that its author should fix (XML repaired, entries skipped, https to http).
+	ALTER TABLE feeds ADD COLUMN warning TEXT;
+	`,
 ];

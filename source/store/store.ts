@@ -15,6 +15,8 @@ export type FeedRow = {
 	readonly lastSuccess: string | null;
 	readonly errorKind: string | null;
 	readonly errorMessage: string | null;
+	/** What the last successful read repaired or skipped, or null. */
+	readonly warning: string | null;
 	readonly movedTo: string | null;
 	readonly movedCount: number;
 };
@@ -51,7 +53,7 @@ export type SaveResult = {readonly newItems: number; readonly items: number};
 type Row = Record<string, unknown>;
 
 const feedColumns = `f.id, f.url, f.title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
-	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.moved_to AS movedTo, f.moved_count AS movedCount`;
+	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.warning, f.moved_to AS movedTo, f.moved_count AS movedCount`;
 const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, f.title AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
 	i.summary AS summaryHtml, i.content AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
 
@@ -116,23 +118,24 @@ export class Store {
 	saveFetched(
 		feedId: number,
 		feed: ParsedFeed,
-		fetched: {etag: string | undefined; lastModified: string | undefined; now: string; keep: number},
+		fetched: {etag: string | undefined; lastModified: string | undefined; now: string; keep: number; warnings?: readonly string[]},
 	): SaveResult {
 		return inTransaction(this.db, () => {
 			this.run(
 				`UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, last_modified = ?, last_attempt = ?,
-				last_success = ?, error_kind = NULL, error_message = NULL WHERE id = ?`,
+				last_success = ?, error_kind = NULL, error_message = NULL, warning = ? WHERE id = ?`,
 				feed.title,
 				feed.siteUrl,
 				fetched.etag ?? null,
 				fetched.lastModified ?? null,
 				fetched.now,
 				fetched.now,
+				[...feed.warnings, ...(fetched.warnings ?? [])].join('; ') || null,
 				feedId,
 			);
 			let newItems = 0;
 			for (const item of feed.items) if (this.upsertItem(feedId, item, fetched.now)) newItems++;
-			this.applyRetention(feedId, fetched.keep);
+			this.applyRetention(feedId, fetched.keep, feed.items);
 			return {newItems, items: feed.items.length};
 		});
 	}
@@ -207,17 +210,23 @@ export class Store {
 		}
 	}
 
-	/** Keeps the newest `keep` items of a feed, and every starred one. */
-	private applyRetention(feedId: number, keep: number): void {
-		const {count} = this.get('SELECT count(*) AS count FROM items WHERE feed_id = ?', feedId) as {count: number};
-		if (count <= keep) return;
-		this.run(
-			`DELETE FROM items WHERE feed_id = ? AND starred = 0 AND id NOT IN
-			(SELECT id FROM items WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?)`,
+	/**
+	 * Past `keep` items, drops the oldest ones the user is done with: read, not starred, and gone from
+	 * the feed's latest document. An item the feed still carries is never deleted (a 20,000-item
+	 * archive feed keeps 20,000), nor is one still unread.
+	 */
+	private applyRetention(feedId: number, keep: number, current: readonly FeedItem[]): void {
+		const {total} = this.get('SELECT total FROM feed_counts WHERE feed_id = ?', feedId) as {total: number};
+		if (total <= keep) return;
+		const inFeed = new Set(current.map((item) => item.id));
+		const candidates = this.all(
+			`SELECT id, guid FROM items WHERE feed_id = ? AND starred = 0 AND read = 1
+			AND id NOT IN (SELECT id FROM items WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?)`,
 			feedId,
 			feedId,
 			keep,
-		);
+		) as Array<{id: number; guid: string}>;
+		for (const {id, guid} of candidates) if (!inFeed.has(guid)) this.run('DELETE FROM items WHERE id = ?', id);
 	}
 
 	markNotModified(feedId: number, now: string): void {

@@ -115,7 +115,7 @@ export function App({
 				summary instanceof Error
 					? {text: `Refresh failed: ${summary.message}${movedText}`, error: true}
 					: {
-							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${movedText}`,
+							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
 							error: summary.failed > 0,
 						},
 			);

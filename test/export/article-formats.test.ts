@@ -102,6 +102,7 @@ test('headline exports carry no escape sequences from a hostile feed, in any for
 			description: null,
 			language: null,
 			skipped: 0,
+			warnings: [],
 			items: [
 				{
 					id: 'x\u001B[2J',

@@ -45,3 +45,21 @@ test('UTF-16 without a BOM is recognised from its zero bytes', (t) => {
 test('an unknown charset label falls back instead of throwing', (t) => {
 	t.is(decodeBody(bytes('<p>x</p>'), 'text/html; charset=x-no-such-thing', 'html').text, '<p>x</p>');
 });
+
+test('a single-byte charset declared over bytes that are UTF-8 with multi-byte characters is UTF-8', (t) => {
+	for (const declared of ['iso-8859-1', 'windows-1252', 'latin1', 'us-ascii', 'iso-8859-15', 'windows-1251']) {
+		t.is(
+			decodeBody(bytes('<t>café – “naïve” 東京</t>'), `text/xml; charset=${declared}`, 'xml').text,
+			'<t>café – “naïve” 東京</t>',
+			declared,
+		);
+	}
+
+	t.is(decodeBody(bytes('<?xml version="1.0" encoding="ISO-8859-1"?><t>café</t>'), undefined, 'xml').text.slice(-11), '<t>café</t>');
+	// A page whose header lies and whose own <meta charset> comes after the first kilobyte.
+	const page = `<html><head><title>x</title><!--${'-'.repeat(2000)}--><meta charset="utf-8"></head><body>Ελληνικά café</body></html>`;
+	t.true(decodeBody(bytes(page), 'text/html; charset=ISO-8859-1', 'html').text.includes('Ελληνικά café'));
+	// Real Latin-1 (é is one byte, not valid UTF-8) stays Latin-1; so does plain ASCII.
+	t.is(decodeBody(bytes('<t>café</t>', 'latin1'), 'text/xml; charset=iso-8859-1', 'xml').text, '<t>café</t>');
+	t.is(decodeBody(bytes('<t>cafe</t>'), 'text/xml; charset=iso-8859-1', 'xml').charset, 'windows-1252');
+});

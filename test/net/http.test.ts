@@ -64,6 +64,8 @@ test('gives up after 10 redirects', async (t) => {
 test('refuses redirects to anything but http(s)', async (t) => {
 	const error = await failure(httpGet(server.url('/_test/redirect-scheme')));
 	t.is(error.kind, 'unsupported-protocol');
+	// The message names the URL that was asked for, not only the place it pointed to.
+	t.true(error.message.startsWith(`${server.url('/_test/redirect-scheme')}: redirected to file:`), error.message);
 });
 
 test('refuses non-http URLs and malformed ones before any request', async (t) => {

@@ -162,7 +162,7 @@ test('a permanent redirect moves the feed only once it repeats; a temporary one 
 	t.is(moves.length, 1);
 });
 
-test('retention keeps the newest items per feed and every starred one', async (t) => {
+test('retention drops only read items that left the feed, past the newest ones kept; never starred or unread ones', async (t) => {
 	let start = 0;
 	const server = await startServer((_request, response) => {
 		response.writeHead(200, {'content-type': 'application/rss+xml'});
@@ -175,15 +175,40 @@ test('retention keeps the newest items per feed and every starred one', async (t
 	});
 	const feed = subscribe(server.url('/feed'));
 	await refreshFeeds(store, [feed], options({keepItemsPerFeed: 12}));
-	const oldest = store.items().find((item) => item.guid === 'item-0')!;
-	store.setStarred(oldest.id, true);
+	const first = store.items();
+	store.setRead(
+		first.map((item) => item.id),
+		true,
+	);
+	store.setStarred(first.find((item) => item.guid === 'item-0')!.id, true);
+	store.setRead([first.find((item) => item.guid === 'item-2')!.id], false);
 	start = 10;
 	await refreshFeeds(store, [feed], options({keepItemsPerFeed: 12}));
+	// Kept: the newest 12 (items 8–19), the starred item-0 and the unread item-2; items 1 and 3–7 went.
 	const guids = store.items().map((item) => item.guid);
-	t.is(guids.length, 13);
-	t.true(guids.includes('item-0'));
-	t.false(guids.includes('item-1'));
-	t.is(guids[0], 'item-19');
+	t.deepEqual(guids, [...Array.from({length: 12}, (_, index) => `item-${19 - index}`), 'item-2', 'item-0']);
+});
+
+test('an item still in the feed is never deleted: a 20,000-item feed keeps and exports 20,000 items', async (t) => {
+	const document = rssFeed({count: 20_000});
+	const server = await startServer((_request, response) => {
+		response.writeHead(200, {'content-type': 'application/rss+xml'});
+		response.end(document);
+	});
+	const store = Store.open(':memory:');
+	t.teardown(async () => {
+		store.close();
+		await server.close();
+	});
+	const feed = subscribe(server.url('/feed'));
+	await refreshFeeds(store, [feed], options({keepItemsPerFeed: 1000}));
+	store.setRead(
+		store.items().map((item) => item.id),
+		true,
+	);
+	await refreshFeeds(store, [feed], options({keepItemsPerFeed: 1000}));
+	t.is(store.countItems(), 20_000);
+	t.is([...store.iterateItems()].length, 20_000);
 });
 
 test('at most 2 feeds in flight per host and 8 overall', async (t) => {

@@ -14,6 +14,7 @@ const feed = (prefix: string, count: number): ParsedFeed => ({
 	description: null,
 	language: null,
 	skipped: 0,
+	warnings: [],
 	items: Array.from({length: count}, (_, index) => ({
 		id: `${prefix}-${index}`,
 		title: `${prefix} story ${index}`,
@@ -94,11 +95,17 @@ test('unread and total per feed stay true through new items, read marks, retenti
 			.sort((a, b) => a.id - b.id),
 	);
 
-	// Retention keeps the newest 5 plus the starred one; an unchanged item saved again adds nothing.
-	save(store, 'https://a.example/feed', feed('a', 30), 5);
+	// The feed now lists only its newest 5. Past 5 items, retention drops the read ones that left it
+	// (stories 20–24); the unread, the starred and those still listed stay. An unchanged item saved again adds nothing.
+	save(store, 'https://a.example/feed', {...feed('a', 30), items: feed('a', 30).items.slice(25)}, 5);
 	t.deepEqual(kept(store), counted(store));
 	assertListCounts(t, store);
-	t.is(kept(store)[0]!.total, 6);
+	t.like(kept(store)[0], {total: 25, unread: 21});
+	const left = new Set(store.items({feedIds: [store.feedByUrl('https://a.example/feed')!.id]}).map((item) => item.guid));
+	t.deepEqual(
+		['a-20', 'a-21', 'a-22', 'a-23', 'a-24'].filter((guid) => left.has(guid)),
+		[],
+	);
 
 	store.renameFeed(store.feedByUrl('https://b.example/feed')!.id, 'https://b.example/moved');
 	t.deepEqual(kept(store), counted(store));

@@ -201,7 +201,7 @@ test('after R, a feed that moved for good is named in the result, since its addr
 			onEvent({type: 'start', total: subscriptions.length});
 			onEvent({type: 'feed-moved', from: subscriptions[0]!.url, to: 'https://www.aljazeera.com/xml/rss/all-news.xml'});
 			onEvent({type: 'feed-not-modified', url: subscriptions[0]!.url});
-			return {total: 1, updated: 0, notModified: 1, failed: 0, deferred: 0, newItems: 0, milliseconds: 5, failures: []};
+			return {total: 1, updated: 0, notModified: 1, failed: 0, deferred: 0, newItems: 0, milliseconds: 5, failures: [], deferrals: []};
 		},
 	});
 	await press(stdin, 'R');
@@ -218,7 +218,17 @@ test('following nothing, the list offers the starter feeds; S follows them and r
 		subscriptions: [],
 		refresh: async (subscriptions) => {
 			refreshed.push(subscriptions.map((subscription) => subscription.url));
-			return {total: subscriptions.length, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []};
+			return {
+				total: subscriptions.length,
+				updated: 0,
+				notModified: 0,
+				failed: 0,
+				deferred: 0,
+				newItems: 0,
+				milliseconds: 0,
+				failures: [],
+				deferrals: [],
+			};
 		},
 	});
 	t.teardown(unmount);

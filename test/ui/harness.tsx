@@ -55,7 +55,17 @@ export async function renderReader(
 		loadUrlArticle: async (url) => fixtureArticle(url),
 		refresh:
 			options.refresh ??
-			(async () => ({total: 0, updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0, milliseconds: 0, failures: []})),
+			(async () => ({
+				total: 0,
+				updated: 0,
+				notModified: 0,
+				failed: 0,
+				deferred: 0,
+				newItems: 0,
+				milliseconds: 0,
+				failures: [],
+				deferrals: [],
+			})),
 		addFeed: async (input) => {
 			throw new Error(`not a feed: ${input}`);
 		},
