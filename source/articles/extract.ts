@@ -9,11 +9,10 @@ import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {readPageExtras} from './page-extras.js';
 import {stripInertMarkup} from './strip-inert.js';
+import {maxElements, tameMarkup} from './tame-markup.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
 
-/** Pages with more elements than this are refused rather than parsed for seconds. */
-const maxElements = 60_000;
 const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
 
 /**
@@ -21,7 +20,7 @@ const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
  * our own pass for the structure, the standfirst, caption, source line, related links and quotations.
  */
 export function extractArticle(html: string, pageUrl: string): ArticleDocument {
-	const {document} = parseHTML(stripInertMarkup(html));
+	const {document} = parseHTML(tameMarkup(stripInertMarkup(html), pageUrl));
 	const metadata = readPageMetadata(document, pageUrl);
 	const extras = readPageExtras(document, metadata);
 
