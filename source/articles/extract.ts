@@ -9,7 +9,7 @@ import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {readPageExtras} from './page-extras.js';
 import {stripInertMarkup} from './strip-inert.js';
-import {maxElements, tameMarkup} from './tame-markup.js';
+import {maxNodes, tameMarkup} from './tame-markup.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
 
@@ -27,7 +27,7 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 	let result: ReturnType<Readability<Element>['parse']>;
 	try {
 		result = new Readability<Element>(document as unknown as Document, {
-			maxElemsToParse: maxElements,
+			maxElemsToParse: maxNodes,
 			serializer: (element: Node) => element as Element,
 		}).parse();
 	} catch (error) {

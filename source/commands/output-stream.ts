@@ -1,7 +1,9 @@
 import {createWriteStream} from 'node:fs';
 import {rename, unlink} from 'node:fs/promises';
 import {once} from 'node:events';
+import {dirname, resolve} from 'node:path';
 import type {Writable} from 'node:stream';
+import {asFileError, BroadsheetError} from '../net/errors.js';
 import {exitCode} from './output.js';
 
 /**
@@ -27,8 +29,21 @@ export async function writeChunks(chunks: Iterable<string>, output: string | und
 	} catch (error) {
 		file.destroy();
 		await unlink(temporary).catch(() => undefined);
-		throw error;
+		throw outputError(output, error);
 	}
+}
+
+/** Why --output could not be written, naming the file the user gave (not our temporary one). */
+function outputError(output: string, error: unknown): unknown {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT' || code === 'ENOTDIR') {
+		return new BroadsheetError('file', `${output}: cannot be written, the folder ${dirname(resolve(output))} does not exist`, {
+			cause: error,
+		});
+	}
+
+	if (code === 'EISDIR') return new BroadsheetError('file', `${output}: is a folder; give a file name`, {cause: error});
+	return asFileError(output, error);
 }
 
 /** Writes to stdout and resolves when flushed; a closed pipe (`| head -1`) ends the process quietly. */

@@ -4,11 +4,12 @@ import type {Subscription} from '../config/settings.js';
 import {absoluteHttpUrl, redactUrl} from '../net/url.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {collapseWhitespace} from '../text/html-text.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
 
 /** Subscriptions as OPML 2.0; tags become folders (a feed with several tags appears in each). */
 export function subscriptionsToOpml(subscriptions: readonly Subscription[], titles: ReadonlyMap<string, string | null>, now: Date): string {
 	const outline = (subscription: Subscription, indent: string) => {
-		const title = subscription.title ?? titles.get(subscription.url) ?? subscription.url;
+		const title = sanitizeTerminal(subscription.title ?? titles.get(subscription.url) ?? redactUrl(subscription.url), {maxLength: 300});
 		return `${indent}<outline type="rss" text="${escapeHtml(title)}" title="${escapeHtml(title)}" xmlUrl="${escapeHtml(redactUrl(subscription.url))}"/>`;
 	};
 
@@ -23,7 +24,7 @@ export function subscriptionsToOpml(subscriptions: readonly Subscription[], titl
 		'  </head>',
 		'  <body>',
 		...tags.flatMap((tag) => [
-			`    <outline text="${escapeHtml(tag)}" title="${escapeHtml(tag)}">`,
+			`    <outline text="${escapeHtml(sanitizeTerminal(tag))}" title="${escapeHtml(sanitizeTerminal(tag))}">`,
 			...subscriptions.filter((subscription) => subscription.tags.includes(tag)).map((subscription) => outline(subscription, '      ')),
 			'    </outline>',
 		]),

@@ -1,12 +1,20 @@
 import {parseHTML} from 'linkedom';
 import {absoluteHttpUrl} from '../net/url.js';
 import {stripInertMarkup} from '../articles/strip-inert.js';
+import {tameMarkup} from '../articles/tame-markup.js';
 
 const feedTypes = /^application\/(?:rss|atom|feed|rdf)\+(?:xml|json)$|^application\/json$/i;
 
 /** Feed URLs a web page advertises with `<link rel="alternate" type="application/rss+xml" href>`, in page order. */
 export function discoverFeeds(html: string, pageUrl: string): string[] {
-	const {document} = parseHTML(stripInertMarkup(html));
+	let tamed: string;
+	try {
+		tamed = tameMarkup(stripInertMarkup(html), pageUrl);
+	} catch {
+		return []; // Too large to be a page worth reading: it advertises nothing we follow.
+	}
+
+	const {document} = parseHTML(tamed);
 	const base = absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
 	const urls: string[] = [];
 	for (const link of Array.from(document.querySelectorAll('link[rel][href]'))) {

@@ -135,3 +135,23 @@ export function asFileError(path: string, error: unknown): unknown {
 	if (!isFileSystemError(error)) return error;
 	return new BroadsheetError('file', `${path}: ${fileCodes[error.code!]}`, {cause: error});
 }
+
+// SQLite's primary result codes for conditions on the user's side (full disk, read-only file, not a database).
+const sqliteCodes: Record<number, string> = {
+	5: 'in use by another process for too long',
+	8: 'read-only (check the file and its folder)',
+	10: 'a disk input/output error',
+	11: 'damaged: move it away and Broadsheet will start a new one',
+	13: 'no space left on the disk',
+	14: 'cannot be opened (check that its folder exists and is writable)',
+	23: 'access denied',
+	26: 'not a Broadsheet database: move it away and Broadsheet will start a new one',
+};
+
+/** A node:sqlite error for a condition the user can act on, as one line naming the database; else the error as it was. */
+export function asDatabaseError(file: string, error: unknown): unknown {
+	const {code, errcode} = (error ?? {}) as {code?: unknown; errcode?: unknown};
+	if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return asFileError(file, error);
+	const problem = sqliteCodes[errcode & 0xff];
+	return problem ? new BroadsheetError('file', `${file}: ${problem}`, {cause: error}) : error;
+}

@@ -1,7 +1,7 @@
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {DatabaseSync} from 'node:sqlite';
-import {BroadsheetError} from '../net/errors.js';
+import {asDatabaseError, asFileError, BroadsheetError} from '../net/errors.js';
 import {migrations} from './migrations.js';
 
 /**
@@ -9,11 +9,26 @@ import {migrations} from './migrations.js';
  * reader and a cron `refresh` can write at once, and brings its schema up to date.
  */
 export function openDatabase(file: string): DatabaseSync {
-	if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
-	const db = new DatabaseSync(file, {timeout: 10_000});
-	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;');
-	migrate(db, file);
-	return db;
+	try {
+		if (file !== ':memory:') mkdirSync(dirname(file), {recursive: true});
+	} catch (error) {
+		throw asFileError(dirname(file), error);
+	}
+
+	if (file !== ':memory:' && statSync(file, {throwIfNoEntry: false})?.isDirectory()) {
+		throw asFileError(file, Object.assign(new Error('is a directory'), {code: 'EISDIR'}));
+	}
+
+	let db: DatabaseSync | undefined;
+	try {
+		db = new DatabaseSync(file, {timeout: 10_000});
+		db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;');
+		migrate(db, file);
+		return db;
+	} catch (error) {
+		if (db?.isOpen) db.close();
+		throw asDatabaseError(file, error);
+	}
 }
 
 function migrate(db: DatabaseSync, file: string): void {

@@ -11,9 +11,10 @@ const escapeSequence =
 	/\u001B\[[0-?]*[ -/]*[@-~]?|\u009B[0-?]*[ -/]*[@-~]?|[\u001B][\]PX^_][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|[\u009D\u0090\u0098\u009E\u009F][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|\u001B[\s\S]?/g;
 
 // C0 and C1 controls (tab and newline handled separately), DEL,
-// bidi embeddings/overrides/isolates, and the invisible bidi marks.
+// bidi embeddings/overrides/isolates, the invisible bidi marks, and what no text may hold
+// (lone surrogates, U+FFFE/U+FFFF): what passes is printable and valid in XML, so exports stay well-formed.
 // eslint-disable-next-line no-control-regex
-const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|\p{Cs}/gu;
 
 export type SanitizeOptions = {
 	/** Keep newlines (for multi-line text); otherwise they become spaces. Default false. */

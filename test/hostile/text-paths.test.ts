@@ -1,0 +1,114 @@
+/*
+ * Every transformation of untrusted text runs in linear time: each text path gets 1 MB adversarial
+ * strings (the shapes that make a backtracking regular expression or a rescanning loop quadratic)
+ * and must finish well inside a second. One test per path and shape, so a regression names both.
+ */
+import test from 'ava';
+import {extractArticle} from '../../source/articles/extract.js';
+import {markQuotes, findQuotations} from '../../source/articles/quotes.js';
+import {stripInertMarkup} from '../../source/articles/strip-inert.js';
+import {tameMarkup} from '../../source/articles/tame-markup.js';
+import {escapeMarkdown} from '../../source/export/article-markdown.js';
+import {parseOpml} from '../../source/export/opml.js';
+import {discoverFeeds} from '../../source/feeds/discover.js';
+import {parseFeed} from '../../source/feeds/parse.js';
+import {repairEntities, scanFeedXml} from '../../source/feeds/xml-recovery.js';
+import {decodeBody} from '../../source/net/charset.js';
+import {BroadsheetError} from '../../source/net/errors.js';
+import {redactUrl} from '../../source/net/url.js';
+import {normaliseDate} from '../../source/text/dates.js';
+import {escapeHtml} from '../../source/text/escape-html.js';
+import {htmlToPlainText} from '../../source/text/html-text.js';
+import {sanitizeTerminal} from '../../source/text/sanitize.js';
+import {wrapText} from '../../source/text/wrap.js';
+
+const size = 1_000_000;
+const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** The adversarial shapes, each about 1 MB. */
+const shapes: Record<string, string> = {
+	'escaped <': fill('&lt;'),
+	'double-escaped <': fill('&amp;lt;'),
+	'bare <': fill('<'),
+	'unclosed tags': fill('<a '),
+	'unclosed quotes': fill('<a href="x '),
+	'unclosed comments': fill('<!--'),
+	'unclosed scripts': fill('<script>'),
+	spaces: ' '.repeat(size),
+	ampersands: fill('&'),
+	'entity names': fill('&nbsp'),
+	'quote marks': fill('“'),
+	'escape sequences': fill('\u001B]'),
+	'CSI without end': fill('\u001B[1;'),
+	'bidi overrides': fill('\u202E'),
+	'nested spans': fill('<b>'),
+};
+
+/** Each text path, given one untrusted string. Deep work (a DOM) gets the string as a page body. */
+const paths: Record<string, (text: string) => unknown> = {
+	htmlToPlainText,
+	sanitizeTerminal: (text) => sanitizeTerminal(text, {keepNewlines: true}),
+	escapeHtml,
+	escapeMarkdown,
+	repairEntities,
+	redactUrl: (text) => redactUrl(`https://user:pass@host/${text}`),
+	normaliseDate,
+	wrapText: (text) => wrapText(sanitizeTerminal(text), 80),
+	findQuotations: (text) => findQuotations(text),
+	decodeBody: (text) => decodeBody(new TextEncoder().encode(text), 'text/xml; charset=iso-8859-1', 'xml'),
+	stripInertMarkup,
+	tameMarkup(text) {
+		try {
+			return tameMarkup(text, 'https://page.example/');
+		} catch (error) {
+			// Refusing a page of too many elements is an answer too, as long as it is quick.
+			if (!(error instanceof BroadsheetError)) throw error;
+			return undefined;
+		}
+	},
+	scanFeedXml: (text) => scanFeedXml(`<rss><channel><item><title>x</title><description>${text}</description></item></channel></rss>`),
+	'parseFeed (RSS description)': async (text) =>
+		parseFeed(
+			`<rss version="2.0"><channel><title>t</title><item><title>x</title><description>${text}</description></item></channel></rss>`,
+			'https://f.example/',
+		),
+	'parseFeed (raw XML)': async (text) =>
+		parseFeed(`<rss version="2.0"><channel><title>t</title>${text}</channel></rss>`, 'https://f.example/').catch(() => undefined),
+	'parseFeed (JSON Feed)': async (text) =>
+		parseFeed(
+			JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{id: '1', title: text, content_html: text}]}),
+			'https://f.example/',
+		),
+	parseOpml: (text) => {
+		try {
+			return parseOpml(`<opml><body><outline text="${escapeHtml(text)}" xmlUrl="https://f.example/"/></body></opml>`);
+		} catch {
+			return undefined;
+		}
+	},
+	discoverFeeds: (text) => discoverFeeds(`<html><head>${text}</head></html>`, 'https://page.example/'),
+	'extractArticle (body)': (text) => {
+		try {
+			return extractArticle(
+				`<html><body><article><p>Lead paragraph, long enough to count as text.</p><p>${text}</p></article></body></html>`,
+				'https://page.example/',
+			);
+		} catch {
+			return undefined;
+		}
+	},
+	markQuotes: (text) => markQuotes([{type: 'paragraph', spans: [{text: sanitizeTerminal(text)}]}]),
+};
+
+for (const [pathName, run] of Object.entries(paths)) {
+	for (const [shapeName, text] of Object.entries(shapes)) {
+		// Serial, and timed without yielding: a concurrent test's work would count against this one.
+		test.serial(`${pathName}: 1 MB of ${shapeName} in under a second`, async (t) => {
+			const started = performance.now();
+			const result = run(text);
+			if (result instanceof Promise) await result;
+			const elapsed = performance.now() - started;
+			t.true(elapsed < 1000, `${Math.round(elapsed)} ms`);
+		});
+	}
+}
