@@ -1,6 +1,6 @@
 import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
-import {BroadsheetError} from '../net/errors.js';
+import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {collapseWhitespace} from '../text/html-text.js';
 import type {ArticleDocument} from './document.js';
 import {draftBlockText, type DraftBlock} from './draft.js';
@@ -31,10 +31,14 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 			serializer: (element: Node) => element as Element,
 		}).parse();
 	} catch (error) {
-		throw new BroadsheetError('not-article', `the page is too large to read (${(error as Error).message})`, {url: pageUrl, cause: error});
+		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: the page is too large to read (${(error as Error).message})`, {
+			url: pageUrl,
+			cause: error,
+		});
 	}
 
-	if (!result?.content) throw new BroadsheetError('not-article', 'no readable article on this page', {url: pageUrl});
+	if (!result?.content)
+		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: no readable article on this page`, {url: pageUrl});
 
 	const title = metadata.title ?? collapseWhitespace(result.title ?? '');
 	let blocks = new BlockBuilder(metadata.baseUrl).addContainer(result.content).blocks;

@@ -1,4 +1,4 @@
-import {BroadsheetError} from '../net/errors.js';
+import {BroadsheetError, describeUrl} from '../net/errors.js';
 
 /**
  * Pages that would make more DOM nodes than this are refused before a DOM is built, rather than
@@ -24,9 +24,10 @@ const unnested = new Set([
 export function tameMarkup(html: string, pageUrl: string): string {
 	const nodes = countNodeMakers(html);
 	if (nodes > maxNodes) {
+		const limit = maxNodes.toLocaleString('en');
 		throw new BroadsheetError(
 			'not-article',
-			`the page has over ${maxNodes.toLocaleString('en')} elements and entities: too large to read`,
+			`${describeUrl(pageUrl)}: the page has over ${limit} elements and entities: too large to read`,
 			{
 				url: pageUrl,
 			},

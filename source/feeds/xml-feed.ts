@@ -1,6 +1,7 @@
 import Parser from 'rss-parser';
 import rssParserUtils from 'rss-parser/lib/utils.js';
 import {textOf, type RawEntry, type RawFeed} from './raw-entry.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
 import {repairEntities, scanFeedXml} from './xml-recovery.js';
 
 /* Reads RSS 0.9x/1.0/2.0 and Atom with rss-parser's parseString (never parseURL: we fetch and decode ourselves). */
@@ -153,8 +154,9 @@ function toRawFeed(feed: ParserItem, warnings: string[]): RawFeed {
 	};
 }
 
+/** The strict parser's complaint, which quotes the document: sanitised like everything else from a feed. */
 function firstLine(error: unknown): string {
-	return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
+	return sanitizeTerminal((error instanceof Error ? error.message : String(error)).split('\n')[0]!, {maxLength: 120});
 }
 
 function toRawEntry(item: ParserItem, atom: boolean): RawEntry {

@@ -139,8 +139,20 @@ export function scanFeedXml(xml: string): ScannedFeed {
 			continue;
 		}
 
-		if (!selfClosing && !entry && isEntry(name) && stack.length <= 3) {
-			entry = {start: output.length, depth: stack.length, shell: [...stack]};
+		if (!selfClosing && isEntry(name)) {
+			// An entry opens where entries live (in the channel, feed or RDF root): whatever is still open
+			// inside that (an unclosed <link>, the entry before it) was left open by mistake, so it closes here.
+			const container = entryContainer(stack);
+			if (container >= 0 && stack.length > container + 1) {
+				repairs.add('closed elements left open before an entry');
+				closeTo(container + 1);
+				if (entry && stack.length <= entry.depth) {
+					entries.push({start: entry.start, end: output.length, shell: entry.shell});
+					entry = undefined;
+				}
+			}
+
+			if (!entry && stack.length <= 3) entry = {start: output.length, depth: stack.length, shell: [...stack]};
 		}
 
 		output += tag;
@@ -189,6 +201,17 @@ function tagEnd(text: string, from: number): number {
 	}
 
 	return -1;
+}
+
+/** Where in the open elements entries belong: the channel (RSS), the feed (Atom), else the root (RDF); -1 if none. */
+function entryContainer(stack: readonly Open[]): number {
+	const index = stack.findLastIndex((element) => ['channel', 'feed'].includes(localName(element.name)));
+	if (index >= 0) return stack[index]!.name.endsWith('channel') && localName(stack[0]!.name) === 'RDF' ? 0 : index;
+	return stack.length > 0 && localName(stack[0]!.name) === 'RDF' ? 0 : -1;
+}
+
+function localName(name: string): string {
+	return name.slice(name.indexOf(':') + 1);
 }
 
 function isEntry(name: string): boolean {
