@@ -1,3 +1,5 @@
+import {statfsSync} from 'node:fs';
+import {dirname} from 'node:path';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {redactUrl} from './url.js';
 
@@ -152,6 +154,17 @@ const sqliteCodes: Record<number, string> = {
 export function asDatabaseError(file: string, error: unknown): unknown {
 	const {code, errcode} = (error ?? {}) as {code?: unknown; errcode?: unknown};
 	if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return asFileError(file, error);
-	const problem = sqliteCodes[errcode & 0xff];
+	// A full disk often surfaces as an I/O error (the WAL index could not grow): the free space tells them apart.
+	const primary = errcode & 0xff;
+	const problem = (primary === 10 || primary === 13) && diskIsFull(file) ? sqliteCodes[13] : sqliteCodes[primary];
 	return problem ? new BroadsheetError('file', `${file}: ${problem}`, {cause: error}) : error;
+}
+
+function diskIsFull(file: string): boolean {
+	try {
+		const {bavail, bsize} = statfsSync(dirname(file));
+		return bavail * bsize < 256 * 1024;
+	} catch {
+		return false;
+	}
 }

@@ -139,7 +139,7 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 
 			if (response.status === 304) {
 				await response.body?.cancel().catch(() => undefined);
-				return {notModified: true, url: url.href, status: 304, ...validators};
+				return {notModified: true, url: withCredentials(url, credentials), status: 304, ...validators};
 			}
 
 			if (response.status < 200 || response.status > 299) {
@@ -164,7 +164,7 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 
 			return {
 				notModified: false,
-				url: url.href,
+				url: withCredentials(url, credentials),
 				status: response.status,
 				contentType: response.headers.get('content-type') ?? undefined,
 				body,
@@ -233,13 +233,25 @@ function redirectTarget(location: string, from: URL, requested: string): URL {
 	}
 }
 
+type Credentials = {origin: string; header: string; username: string; password: string};
+
 /** Removes user:password from `url` and returns the Basic auth header for its origin, if it had any. */
-function takeCredentials(url: URL): {origin: string; header: string} | undefined {
-	if (!url.username && !url.password) return undefined;
-	const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+function takeCredentials(url: URL): Credentials | undefined {
+	const {username, password} = url;
+	if (!username && !password) return undefined;
+	const pair = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
 	url.username = '';
 	url.password = '';
-	return {origin: url.origin, header: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`};
+	return {origin: url.origin, header: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`, username, password};
+}
+
+/** Where the body came from, as the caller may ask again: with the credentials when it is still their origin. */
+function withCredentials(url: URL, credentials: Credentials | undefined): string {
+	if (!credentials || url.origin !== credentials.origin) return url.href;
+	const copy = new URL(url);
+	copy.username = credentials.username;
+	copy.password = credentials.password;
+	return copy.href;
 }
 
 type Fetch = (url: URL, init: {headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal}) => Promise<Response>;
@@ -250,9 +262,19 @@ let proxied: Promise<Fetch> | undefined;
  * fetch through its EnvHttpProxyAgent, which honours NO_PROXY as curl does. undici loads only then.
  */
 async function fetcher(env: NodeJS.ProcessEnv = process.env): Promise<Fetch> {
-	if (!['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => env[name])) return fetch;
+	// As curl reads them: the lower-case name first; an empty value counts as unset (undici's own reading lets "" win).
+	const variable = (name: string) => env[name] || env[name.toUpperCase()] || undefined;
+	const httpProxy = variable('http_proxy');
+	const httpsProxy = variable('https_proxy');
+	if (!httpProxy && !httpsProxy) return fetch;
 	proxied ??= import('undici').then(({EnvHttpProxyAgent, fetch: undiciFetch}) => {
-		const dispatcher = new EnvHttpProxyAgent();
+		const dispatcher = new EnvHttpProxyAgent({
+			...(httpProxy ? {httpProxy} : {}),
+			...(httpsProxy ? {httpsProxy} : {}),
+			noProxy: variable('no_proxy') ?? '',
+			// Plain http goes to the proxy as an ordinary request, as curl sends it: many proxies allow CONNECT to 443 only.
+			proxyTunnel: false,
+		});
 		return async (url, init) => (await undiciFetch(url, {...init, dispatcher})) as unknown as Response;
 	});
 	return proxied;
