@@ -4,7 +4,7 @@ import {DatabaseSync} from 'node:sqlite';
 import {asFileError, BroadsheetError} from '../net/errors.js';
 
 /** How long a writer waits for another process to finish its change before giving up. */
-const waitMs = 15_000;
+const waitMs = 30_000;
 
 /**
  * Runs `work` while holding an exclusive lock on `lockFile`, shared by every Broadsheet process.

@@ -72,8 +72,9 @@ export function openSettings(paths: AppPaths): SettingsStore {
 	// conf (with ajv and semver) costs ~60 ms to load: it is loaded for the first write only.
 	// Reads parse the file directly, again whenever it changed (another process may have written it).
 	let conf: Conf<Settings> | undefined;
+	let ConfClass: typeof Conf | undefined;
 	const writer = () =>
-		(conf ??= new (loadConf())<Settings>({
+		(conf ??= new (ConfClass ??= loadConf())<Settings>({
 			cwd: paths.configDirectory,
 			configName: 'config',
 			projectSuffix: '',
@@ -102,8 +103,10 @@ export function openSettings(paths: AppPaths): SettingsStore {
 		return cached.settings;
 	};
 
-	const update = <K extends keyof Settings>(key: K, change: (current: Settings[K]) => Settings[K]): Settings[K] =>
-		withFileLock(lockFile, () => {
+	const update = <K extends keyof Settings>(key: K, change: (current: Settings[K]) => Settings[K]): Settings[K] => {
+		// Loading conf takes a while on a busy machine: done before taking the lock, so others wait less.
+		ConfClass ??= loadConf();
+		return withFileLock(lockFile, () => {
 			cached = undefined;
 			const next = change(structuredClone(read()[key]));
 			try {
@@ -116,6 +119,7 @@ export function openSettings(paths: AppPaths): SettingsStore {
 
 			return next;
 		});
+	};
 
 	if (!existing || problem) update('subscriptions', (subscriptions) => subscriptions);
 	return {path: file, get: (key) => structuredClone(read()[key]), update, notices};

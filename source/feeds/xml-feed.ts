@@ -2,7 +2,7 @@ import Parser from 'rss-parser';
 import rssParserUtils from 'rss-parser/lib/utils.js';
 import {textOf, type RawEntry, type RawFeed} from './raw-entry.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {repairEntities, scanFeedXml} from './xml-recovery.js';
+import {maxDepth, nestsTooDeep, repairEntities, scanFeedXml} from './xml-recovery.js';
 
 /* Reads RSS 0.9x/1.0/2.0 and Atom with rss-parser's parseString (never parseURL: we fetch and decode ourselves). */
 
@@ -90,12 +90,14 @@ function channelBase(rss: XmlNode): string | undefined {
  * What was repaired or lost comes back in `warnings`; a document with no readable part still throws.
  */
 export async function readXmlFeed(xml: string): Promise<RawFeed> {
-	let strictError: unknown;
-	try {
-		return toRawFeed(await parseXml(xml), []);
-	} catch (error) {
-		if (/not recognized as RSS/i.test(String(error))) throw error;
-		strictError = error;
+	let strictError: unknown = new Error(`elements nested over ${maxDepth} deep`);
+	if (!nestsTooDeep(xml)) {
+		try {
+			return toRawFeed(await parseXml(xml), []);
+		} catch (error) {
+			if (/not recognized as RSS/i.test(String(error))) throw error;
+			strictError = error;
+		}
 	}
 
 	// Bare ampersands and HTML entity names are the commonest fault, and repairing them loses nothing.

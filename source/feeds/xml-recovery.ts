@@ -12,7 +12,7 @@ import {decodeHTML} from 'entities';
  *   - a truncated document loses its unfinished entry and is closed; trailing garbage is cut.
  */
 
-const maxDepth = 200;
+export const maxDepth = 200;
 
 /** What a strict parse of the repaired text, or of each entry alone, works from. */
 export type ScannedFeed = {
@@ -37,10 +37,17 @@ export function scanFeedXml(xml: string): ScannedFeed {
 	});
 	if (removed > 0) repairs.add(`removed ${removed} character${removed === 1 ? '' : 's'} XML does not allow`);
 
-	let output = '';
+	// The repaired text in pieces, joined once at the end: appending to one string made a rope the
+	// collector spent most of the time on. `written` is the joined length so far.
+	const pieces: string[] = [];
+	let written = 0;
+	const emit = (piece: string) => {
+		pieces.push(piece);
+		written += piece.length;
+	};
 	const stack: Open[] = [];
 	let overflow = 0;
-	let entry: {start: number; depth: number; shell: Open[]} | undefined;
+	let entry: {start: number; piece: number; depth: number; shell: Open[]} | undefined;
 	const entries: Array<{start: number; end: number; shell: Open[]}> = [];
 	let rootClosed = false;
 	let index = 0;
@@ -49,15 +56,16 @@ export function scanFeedXml(xml: string): ScannedFeed {
 	const emitText = (segment: string) => {
 		const repaired = repairEntities(segment);
 		if (repaired !== segment) repairs.add('escaped stray ampersands and HTML entities');
-		output += repaired;
+		emit(repaired);
 	};
 
 	const closeTo = (depth: number) => {
-		while (stack.length > depth) output += `</${stack.pop()!.name}>`;
+		while (stack.length > depth) emit(`</${stack.pop()!.name}>`);
 	};
 
 	const dropEntry = () => {
-		output = output.slice(0, entry!.start);
+		pieces.length = entry!.piece;
+		written = entry!.start;
 		stack.length = entry!.depth;
 		entry = undefined;
 	};
@@ -71,32 +79,36 @@ export function scanFeedXml(xml: string): ScannedFeed {
 
 		emitText(text.slice(index, open));
 		// Comments, CDATA, processing instructions and declarations pass through whole.
-		for (const [start, end] of markupSections) {
-			if (!text.startsWith(start, open)) continue;
-			const close = text.indexOf(end, open + start.length);
-			if (close === -1) break scan;
-			output += text.slice(open, close + end.length);
-			index = close + end.length;
-			continue scan;
+		const next = text.charCodeAt(open + 1);
+		if (next === 0x21 || next === 0x3f) {
+			for (const [start, end] of markupSections) {
+				if (!text.startsWith(start, open)) continue;
+				const close = text.indexOf(end, open + start.length);
+				if (close === -1) break scan;
+				emit(text.slice(open, close + end.length));
+				index = close + end.length;
+				continue scan;
+			}
 		}
 
 		const close = tagEnd(text, open + 1);
 		if (close === -1) break; // Truncated inside a tag.
-		if (close === -2 || !/^<\/?[A-Za-z_][\w.:-]*/.test(text.slice(open, open + 80))) {
+		const nameStart = next === 0x2f ? open + 2 : open + 1;
+		if (close === -2 || !startsName(text.charCodeAt(nameStart))) {
 			// A "<" that opens no tag ("a < b", "<<<<"): it was meant as text.
 			repairs.add('escaped "<" that opened no tag');
-			output += '&lt;';
+			emit('&lt;');
 			index = open + 1;
 			continue;
 		}
 
 		const tag = repairEntities(text.slice(open, close + 1));
 		index = close + 1;
-		const name = /^<\/?([^\s/>]+)/.exec(tag)![1]!;
+		const name = tagName(tag, nameStart - open);
 		if (tag.startsWith('</')) {
 			if (overflow > 0) {
 				overflow--;
-				output += escapeTag(tag);
+				emit(escapeTag(tag));
 				continue;
 			}
 
@@ -115,10 +127,10 @@ export function scanFeedXml(xml: string): ScannedFeed {
 
 			closeTo(depth + 1);
 
-			output += tag;
+			emit(tag);
 			stack.pop();
 			if (entry && stack.length === entry.depth) {
-				entries.push({start: entry.start, end: output.length, shell: entry.shell});
+				entries.push({start: entry.start, end: written, shell: entry.shell});
 				entry = undefined;
 			}
 
@@ -135,7 +147,7 @@ export function scanFeedXml(xml: string): ScannedFeed {
 		if (overflow > 0 || (!selfClosing && stack.length >= maxDepth)) {
 			if (!selfClosing) overflow++;
 			repairs.add(`flattened markup nested over ${maxDepth} deep`);
-			output += escapeTag(tag);
+			emit(escapeTag(tag));
 			continue;
 		}
 
@@ -147,15 +159,15 @@ export function scanFeedXml(xml: string): ScannedFeed {
 				repairs.add('closed elements left open before an entry');
 				closeTo(container + 1);
 				if (entry && stack.length <= entry.depth) {
-					entries.push({start: entry.start, end: output.length, shell: entry.shell});
+					entries.push({start: entry.start, end: written, shell: entry.shell});
 					entry = undefined;
 				}
 			}
 
-			if (!entry && stack.length <= 3) entry = {start: output.length, depth: stack.length, shell: [...stack]};
+			if (!entry && stack.length <= 3) entry = {start: written, piece: pieces.length, depth: stack.length, shell: [...stack]};
 		}
 
-		output += tag;
+		emit(tag);
 		if (!selfClosing) stack.push({name, tag});
 	}
 
@@ -165,6 +177,7 @@ export function scanFeedXml(xml: string): ScannedFeed {
 		closeTo(0);
 	}
 
+	const output = pieces.join('');
 	const firstEntry = entries[0];
 	return {
 		document: output,
@@ -172,6 +185,38 @@ export function scanFeedXml(xml: string): ScannedFeed {
 		entries: entries.map(({start, end, shell}) => shell.map((element) => element.tag).join('') + output.slice(start, end) + closing(shell)),
 		repairs: [...repairs],
 	};
+}
+
+/**
+ * Whether elements nest deeper than the lenient pass allows, counted the way XML nests them (comments,
+ * CDATA and processing instructions skipped, `<x/>` closing itself). Such a document would only
+ * make the strict parser build a chain of 300,000 objects before failing, so it goes straight to the scan.
+ * Stops as soon as it knows; a few milliseconds per megabyte otherwise.
+ */
+export function nestsTooDeep(xml: string): boolean {
+	let depth = 0;
+	for (let open = xml.indexOf('<'); open !== -1; open = xml.indexOf('<', open + 1)) {
+		const next = xml.charCodeAt(open + 1);
+		if (next === 0x2f) {
+			depth--;
+			continue;
+		}
+
+		if (next === 0x21 || next === 0x3f) {
+			const end = xml.startsWith('<![CDATA[', open) ? ']]>' : xml.startsWith('<!--', open) ? '-->' : '>';
+			const close = xml.indexOf(end, open + 2);
+			if (close === -1) return false;
+			open = close;
+			continue;
+		}
+
+		const close = xml.indexOf('>', open);
+		if (close === -1) return false;
+		if (xml.charCodeAt(close - 1) !== 0x2f && ++depth > maxDepth) return true;
+		open = close;
+	}
+
+	return false;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -214,6 +259,22 @@ function localName(name: string): string {
 	return name.slice(name.indexOf(':') + 1);
 }
 
+/** XML names start with a letter or "_" (and ":", rare enough to leave out here). */
+function startsName(code: number): boolean {
+	return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code > 0x7f;
+}
+
+/** The element name of a tag, from `from` up to white space, "/" or ">". */
+function tagName(tag: string, from: number): string {
+	let end = from;
+	for (; end < tag.length; end++) {
+		const code = tag.charCodeAt(end);
+		if (code === 0x3e || code === 0x2f || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) break;
+	}
+
+	return tag.slice(from, end);
+}
+
 function isEntry(name: string): boolean {
 	const local = name.slice(name.indexOf(':') + 1);
 	return local === 'item' || local === 'entry';
@@ -226,30 +287,48 @@ function closing(shell: readonly Open[]): string {
 		.join('');
 }
 
+/** A tag as text: its "<" escaped (and any "&" in it); ">" may stand in XML text as it is. */
 function escapeTag(tag: string): string {
-	return tag.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+	return `&lt;${tag.slice(1).replaceAll('&', '&amp;')}`;
 }
 
 const xmlEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /** Real feeds carry bare ampersands and HTML entity names that strict XML rejects: make them XML. */
 export function repairEntities(xml: string): string {
-	if (!xml.includes('&')) return xml;
-	return xml.replace(
-		/&(?:([a-zA-Z][a-zA-Z0-9]{0,31});|(#\d{1,8};|#x[0-9a-fA-F]{1,8};))?/g,
-		(match, name: string | undefined, numeric: string | undefined) => {
-			if (numeric)
-				return allowedInXml(
-					Number.parseInt(numeric.startsWith('#x') ? numeric.slice(2) : numeric.slice(1), numeric.startsWith('#x') ? 16 : 10),
-				)
-					? match
-					: '';
-			if (name === undefined) return '&amp;';
-			if (xmlEntities.has(name)) return match;
-			const decoded = decodeHTML(match);
-			return decoded === match ? `&amp;${name};` : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-		},
-	);
+	let from = xml.indexOf('&');
+	if (from === -1) return xml;
+	// One forward pass from "&" to "&", each reference read with a sticky pattern where it stands:
+	// a global replace with a callback per match took over a second on a megabyte of "&".
+	const pieces: string[] = [];
+	let copied = 0;
+	for (; from !== -1; from = xml.indexOf('&', from + 1)) {
+		reference.lastIndex = from + 1;
+		const match = reference.exec(xml);
+		const replacement = match ? repairedReference(match) : '&amp;';
+		if (replacement === undefined) {
+			from = reference.lastIndex - 1;
+			continue;
+		}
+
+		pieces.push(xml.slice(copied, from), replacement);
+		copied = match ? reference.lastIndex : from + 1;
+		if (match) from = reference.lastIndex - 1;
+	}
+
+	if (pieces.length === 0) return xml;
+	pieces.push(xml.slice(copied));
+	return pieces.join('');
+}
+
+const reference = /([a-zA-Z][a-zA-Z0-9]{0,31});|#(\d{1,8});|#x([0-9a-fA-F]{1,8});/y;
+
+/** What a reference becomes in XML, or undefined when it is fine as it stands. */
+function repairedReference([whole, name, decimal, hex]: RegExpExecArray): string | undefined {
+	if (name === undefined) return allowedInXml(decimal === undefined ? Number.parseInt(hex!, 16) : Number(decimal)) ? undefined : '';
+	if (xmlEntities.has(name)) return undefined;
+	const decoded = decodeHTML(`&${whole}`);
+	return decoded === `&${whole}` ? `&amp;${whole}` : [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
 }
 
 /** XML 1.0's Char production: a reference to anything else (`&#0;`, `&#x1B;`) is an error. */
