@@ -1,7 +1,7 @@
 import {Readability} from '@mozilla/readability';
 import {parseHTML} from 'linkedom';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
-import {collapseWhitespace} from '../text/html-text.js';
+import {collapseWhitespace, htmlToPlainText} from '../text/html-text.js';
 import type {ArticleDocument} from './document.js';
 import {draftBlockText, type DraftBlock} from './draft.js';
 import {finaliseDocument} from './finalise.js';
@@ -83,8 +83,19 @@ function bylineFrom(byline: string | null | undefined, siteName: string | null):
 	return text && text !== siteName ? text : null;
 }
 
-/** Exposed for the feed fallback: the same block pass over a fragment of HTML. */
+/**
+ * Exposed for the feed fallback: the same block pass over a fragment of HTML, tamed as pages are.
+ * A fragment too large for a DOM is still read, as plain text.
+ */
 export function htmlFragmentToBlocks(html: string, baseUrl: string): DraftBlock[] {
-	const {document} = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+	let tamed: string;
+	try {
+		tamed = tameMarkup(stripInertMarkup(html), baseUrl);
+	} catch {
+		const text = htmlToPlainText(html);
+		return text ? [{type: 'paragraph', spans: [{text}]}] : [];
+	}
+
+	const {document} = parseHTML(`<!doctype html><html><body>${tamed}</body></html>`);
 	return new BlockBuilder(baseUrl).addContainer(document.body).blocks;
 }

@@ -5,6 +5,7 @@
  */
 import test from 'ava';
 import {extractArticle} from '../../source/articles/extract.js';
+import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import {markQuotes, findQuotations} from '../../source/articles/quotes.js';
 import {stripInertMarkup} from '../../source/articles/strip-inert.js';
 import {tameMarkup} from '../../source/articles/tame-markup.js';
@@ -97,6 +98,11 @@ const paths: Record<string, (text: string) => unknown> = {
 			return undefined;
 		}
 	},
+	'documentFromFeedItem (feed content)': (text) =>
+		documentFromFeedItem(
+			{title: 't', link: 'https://page.example/a', published: null, author: null, contentHtml: text, summaryHtml: null},
+			{url: 'https://f.example/', title: null},
+		),
 	markQuotes: (text) => markQuotes([{type: 'paragraph', spans: [{text: sanitizeTerminal(text)}]}]),
 };
 
