@@ -377,7 +377,7 @@ export function tidySpans(spans: readonly DraftSpan[]): DraftSpan[] {
 		if (!text) continue;
 		atLineStart = text.endsWith(' ') || text.endsWith('\n');
 		const previous = out.at(-1);
-		if (previous && text.startsWith('\n')) previous.text = previous.text.replace(/ +$/, '');
+		if (previous && text.startsWith('\n')) previous.text = trimEndSpaces(previous.text);
 		if (previous && sameMarks(previous, span)) previous.text += text;
 		else out.push({...span, text});
 	}
@@ -402,4 +402,11 @@ export function sameMarks(a: Omit<DraftSpan, 'text'>, b: Omit<DraftSpan, 'text'>
 		a.quoted === b.quoted &&
 		a.quote === b.quote
 	);
+}
+
+/** The text without its trailing spaces; / +$/ would rescan a long run of spaces from each of them. */
+function trimEndSpaces(text: string): string {
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+	return text.slice(0, end);
 }

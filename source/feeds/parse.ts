@@ -47,7 +47,7 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
 
 async function readRaw(body: string): Promise<RawFeed> {
 	if (body.startsWith('{')) return readJsonFeed(body);
-	if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(body)) {
+	if (startsAsHtml(body)) {
 		throw new BroadsheetError('not-feed', 'an HTML page, not a feed');
 	}
 
@@ -61,6 +61,22 @@ async function readRaw(body: string): Promise<RawFeed> {
 			throw new BroadsheetError('not-feed', 'XML document is not RSS, RDF or Atom', {cause: error});
 		throw new BroadsheetError('parse', `broken feed XML: ${firstLine(message)}`, {cause: error});
 	}
+}
+
+/**
+ * Whether the document opens as an HTML page, after any comments. The comments are skipped by
+ * searching forward: /^(?:<!--[\s\S]*?-->\s*)*<html/ backtracked exponentially (25 comments: 36 s).
+ */
+function startsAsHtml(body: string): boolean {
+	let start = 0;
+	while (body.startsWith('<!--', start)) {
+		const end = body.indexOf('-->', start + 4);
+		if (end === -1) return false;
+		start = end + 3;
+		while (start < body.length && /\s/.test(body[start]!)) start++;
+	}
+
+	return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(body.slice(start, start + 16));
 }
 
 function plain(value: unknown): string | null {

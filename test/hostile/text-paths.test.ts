@@ -9,7 +9,7 @@ import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import {markQuotes, findQuotations} from '../../source/articles/quotes.js';
 import {stripInertMarkup} from '../../source/articles/strip-inert.js';
 import {tameMarkup} from '../../source/articles/tame-markup.js';
-import {escapeMarkdown} from '../../source/export/article-markdown.js';
+import {articleToMarkdown, escapeMarkdown} from '../../source/export/article-markdown.js';
 import {parseOpml} from '../../source/export/opml.js';
 import {discoverFeeds} from '../../source/feeds/discover.js';
 import {parseFeed} from '../../source/feeds/parse.js';
@@ -43,6 +43,11 @@ const shapes: Record<string, string> = {
 	'CSI without end': fill('\u001B[1;'),
 	'bidi overrides': fill('\u202E'),
 	'nested spans': fill('<b>'),
+	'closed comments': fill('<!-- c -->'),
+	'unclosed script tags': fill('<script '),
+	'blank lines': fill('\n'),
+	'spaces, then a word': `${' '.repeat(size - 4)}word`,
+	'words and spaces': fill('word      '),
 };
 
 /** Each text path, given one untrusted string. Deep work (a DOM) gets the string as a page body. */
@@ -75,6 +80,15 @@ const paths: Record<string, (text: string) => unknown> = {
 		),
 	'parseFeed (raw XML)': async (text) =>
 		parseFeed(`<rss version="2.0"><channel><title>t</title>${text}</channel></rss>`, 'https://f.example/').catch(() => undefined),
+	'parseFeed (document start)': async (text) =>
+		parseFeed(`${text}<rss version="2.0"><channel><title>t</title></channel></rss>`, 'https://f.example/').catch(() => undefined),
+	'articleToMarkdown (emphasis)': (text) =>
+		articleToMarkdown(
+			documentFromFeedItem(
+				{title: 't', link: null, published: null, author: null, contentHtml: `<p>a <em>${escapeHtml(text)}</em> b</p>`, summaryHtml: null},
+				{url: 'https://f.example/', title: null},
+			),
+		),
 	'parseFeed (JSON Feed)': async (text) =>
 		parseFeed(
 			JSON.stringify({version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{id: '1', title: text, content_html: text}]}),

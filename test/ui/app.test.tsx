@@ -1,7 +1,7 @@
 import test from 'ava';
 import {ansiRow} from '../../source/ui/first-paint.js';
 import {terminalCells} from '../helpers/terminal-cells.js';
-import {keys, plain, press, renderReader, waitFor} from './harness.js';
+import {keys, plain, press, refreshSummary, renderReader, waitFor} from './harness.js';
 
 const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
 
@@ -203,7 +203,7 @@ test('after R, a feed that moved for good is named in the result, since its addr
 			onEvent({type: 'start', total: subscriptions.length});
 			onEvent({type: 'feed-moved', from: subscriptions[0]!.url, to: 'https://www.aljazeera.com/xml/rss/all-news.xml'});
 			onEvent({type: 'feed-not-modified', url: subscriptions[0]!.url});
-			return {total: 1, updated: 0, notModified: 1, failed: 0, deferred: 0, newItems: 0, milliseconds: 5, failures: [], deferrals: []};
+			return refreshSummary({total: 1, notModified: 1, milliseconds: 5});
 		},
 	});
 	await press(stdin, 'R');
@@ -220,17 +220,7 @@ test('following nothing, the list offers the starter feeds; S follows them and r
 		subscriptions: [],
 		refresh: async (subscriptions) => {
 			refreshed.push(subscriptions.map((subscription) => subscription.url));
-			return {
-				total: subscriptions.length,
-				updated: 0,
-				notModified: 0,
-				failed: 0,
-				deferred: 0,
-				newItems: 0,
-				milliseconds: 0,
-				failures: [],
-				deferrals: [],
-			};
+			return refreshSummary({total: subscriptions.length});
 		},
 	});
 	t.teardown(unmount);

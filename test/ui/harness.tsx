@@ -8,6 +8,7 @@ import {Store} from '../../source/store/store.js';
 import {App} from '../../source/ui/app.js';
 import {firstScreen} from '../../source/ui/first-paint.js';
 import {createKeyMap} from '../../source/ui/keymap.js';
+import type {RefreshSummary} from '../../source/refresh/refresh.js';
 import type {Services} from '../../source/ui/services.js';
 import {chooseTheme} from '../../source/ui/theme.js';
 import {fixturesDirectory, seedHost} from '../helpers/paths.js';
@@ -53,19 +54,7 @@ export async function renderReader(
 		settings: memorySettings({subscriptions, refreshIntervalMinutes: 0, keyBindings: {}}),
 		loadItemArticle: async (item) => (item.link ? fixtureArticle(item.link) : documentFromFeedItem(item, {url: feedUrl, title: null})),
 		loadUrlArticle: async (url) => fixtureArticle(url),
-		refresh:
-			options.refresh ??
-			(async () => ({
-				total: 0,
-				updated: 0,
-				notModified: 0,
-				failed: 0,
-				deferred: 0,
-				newItems: 0,
-				milliseconds: 0,
-				failures: [],
-				deferrals: [],
-			})),
+		refresh: options.refresh ?? (async () => refreshSummary()),
 		addFeed: async (input) => {
 			throw new Error(`not a feed: ${input}`);
 		},
@@ -134,5 +123,21 @@ function memorySettings(values: Partial<Settings>): Services['settings'] {
 			settings[key] = change(structuredClone(settings[key]));
 			return settings[key];
 		},
+	};
+}
+
+/** A refresh that fetched nothing, with `counts` over it: what a test's own `refresh` reports. */
+export function refreshSummary(counts: Partial<RefreshSummary> = {}): RefreshSummary {
+	return {
+		total: 0,
+		updated: 0,
+		notModified: 0,
+		failed: 0,
+		deferred: 0,
+		newItems: 0,
+		milliseconds: 0,
+		failures: [],
+		deferrals: [],
+		...counts,
 	};
 }
