@@ -127,7 +127,12 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 					warnings.push(`${describeUrl(url.href)} redirected to ${describeUrl(next.href)}: no longer encrypted (https to http)`);
 				}
 
-				redirects.push({from: url.href, to: next.href, permanent: response.status === 301 || response.status === 308});
+				// As the caller would ask for them again: a private feed that moves on its origin keeps its credentials.
+				redirects.push({
+					from: withCredentials(url, credentials),
+					to: withCredentials(next, credentials),
+					permanent: response.status === 301 || response.status === 308,
+				});
 				url = next;
 				continue;
 			}
