@@ -2,6 +2,7 @@
 import meow from 'meow';
 import {runMain} from './source/commands/main.js';
 import {exitCode, UsageError} from './source/commands/output.js';
+import {answerBeforeRunning} from './source/commands/usage.js';
 import {startReader} from './source/ui/start.js';
 import {version} from './source/version.js';
 
@@ -21,6 +22,7 @@ const help = `
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
 	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
+	  help [command]            This help, or one command's
 
 	Options
 	  --format, -f              read: text (default), markdown, json, html
@@ -38,7 +40,8 @@ const help = `
 	  --output, -o <file>       export: write to a file (atomically) instead of stdout
 	  --home <dir>              Keep config and data in this directory (or set BROADSHEET_HOME)
 	  --no-color                The reader without colours (so does NO_COLOR)
-	  --help, --version
+	  --help, -h                This help; broadsheet <command> --help (or help <command>): that command's
+	  --version, -v
 
 	Exit codes
 	  0 ok · 1 failed · 2 usage error · 3 some feeds failed, the rest were done
@@ -50,8 +53,18 @@ const help = `
 	  $ broadsheet export --format ndjson --full --limit 20 | jq -r .article.title
 `;
 
+// Help, the version and unknown commands or flags are answered before meow parses (and before anything runs).
+const early = answerBeforeRunning(process.argv.slice(2));
+if (early && typeof early === 'object') {
+	if (early.stdout) process.stdout.write(early.stdout);
+	if (early.stderr) process.stderr.write(early.stderr);
+	process.exit(early.code);
+}
+
 const cli = meow(help, {
 	importMeta: import.meta,
+	// For help and the version meow parses nothing: `-v` is ours, and meow would call it unknown.
+	argv: early ? [] : process.argv.slice(2),
 	pkg: {name: 'broadsheet', version},
 	description: false,
 	allowUnknownFlags: false,
@@ -73,6 +86,9 @@ const cli = meow(help, {
 		color: {type: 'boolean', default: true},
 	},
 });
+
+if (early === 'help') cli.showHelp(0);
+if (early === 'version') cli.showVersion();
 
 const {flags} = cli;
 

@@ -1,0 +1,163 @@
+/**
+ * What the CLI answers before any command runs: `<command> --help`, `help <command>`, `-v`, and
+ * unknown commands and flags with the nearest valid one. meow honours `--help` only as the sole
+ * argument, so `remove "BBC World" --help` used to remove the feed: help is decided here, first.
+ */
+
+type CommandUsage = {readonly usage: string; readonly summary: string; readonly options?: readonly string[]};
+
+export const commandUsages: Readonly<Record<string, CommandUsage>> = {
+	read: {
+		usage: 'read <url|file>',
+		summary: 'Print the readable article from a web page or a saved .html file',
+		options: [
+			'--format, -f   text (default), markdown, json, html',
+			'--width, -w    wrap to N columns (0: never; default: the terminal, up to 100)',
+		],
+	},
+	add: {
+		usage: 'add <url> [--title T] [--tag T]...',
+		summary: 'Subscribe to a feed, or to the feeds a site’s page links to',
+		options: ['--title        your own title for the feed', '--tag          tag the feed (repeatable)'],
+	},
+	remove: {usage: 'remove <url|title>', summary: 'Unsubscribe (its items go too)'},
+	edit: {
+		usage: 'edit <url|title> [--title T] [--tag T]...',
+		summary: 'Set a feed’s own title, or replace its tags',
+		options: ['--title        your own title ("" removes it)', '--tag          the feed’s tags, replacing the old ones (repeatable)'],
+	},
+	feeds: {
+		usage: 'feeds [--json]',
+		summary: 'List subscriptions: unread, total, last update, last error',
+		options: ['--json         machine-readable output'],
+	},
+	refresh: {
+		usage: 'refresh [--feed <url|title>]... [--json]',
+		summary: 'Fetch new items (conditional GETs, 8 at a time)',
+		options: ['--feed         only this feed (repeatable)', '--json         the summary as JSON on stdout'],
+	},
+	unread: {
+		usage: 'unread [--feed <url|title>]...',
+		summary: 'Print the number of unread items',
+		options: ['--feed         only this feed (repeatable)'],
+	},
+	export: {
+		usage:
+			'export [--format F] [--feed X]... [--tag T] [--unread] [--starred] [--since 24h|DATE] [--limit N] [--full] [--mark-read] [--output FILE]',
+		summary: 'Print headlines or articles (json, ndjson, markdown, html, csv) or subscriptions (opml)',
+		options: [
+			'--format, -f   json (default), ndjson, markdown, html, csv, opml',
+			'--feed         only this feed (repeatable); --tag: only feeds with this tag',
+			'--unread, --starred, --since 24h|7d|DATE, --limit N',
+			'--full         include each article, extracted from its page',
+			'--mark-read    mark what was exported as read',
+			'--output, -o   write to a file (atomically) instead of stdout',
+		],
+	},
+	import: {usage: 'import <file.opml>', summary: 'Subscribe to the feeds in an OPML file'},
+	config: {usage: 'config [name [value]]', summary: 'Print the settings, one setting, or change one (keyBindings.<action> for one key)'},
+	help: {usage: 'help [command]', summary: 'Print the usage of Broadsheet, or of one command'},
+};
+
+/** Every flag meow knows, as typed (and the `--no-` form of the boolean `color`). */
+const knownFlags = [
+	...['--format', '-f', '--width', '-w', '--feed', '--tag', '--title', '--json', '--unread', '--starred', '--since', '--limit', '--full'],
+	...['--mark-read', '--output', '-o', '--home', '--color', '--no-color', '--help', '-h', '--version', '-v'],
+];
+
+/** Flags that take a value: what follows them is that value, not a flag, whatever it looks like. */
+const valueFlags = new Set([
+	'--format',
+	'-f',
+	'--width',
+	'-w',
+	'--feed',
+	'--tag',
+	'--title',
+	'--since',
+	'--limit',
+	'--output',
+	'-o',
+	'--home',
+]);
+
+/** What to print and the exit code; 'help' and 'version' are Broadsheet's own, which meow prints. */
+export type Answer = 'help' | 'version' | {readonly code: number; readonly stdout?: string; readonly stderr?: string};
+
+/** The answer for `argv` (without node and the script) that needs no command run, or undefined to go on. */
+export function answerBeforeRunning(argv: readonly string[]): Answer | undefined {
+	const end = argv.indexOf('--');
+	const args = end === -1 ? argv : argv.slice(0, end);
+	const first = args[0];
+	if (first === '-v' || first === '--version') return 'version';
+	if (first === '--help' || first === '-h') return 'help';
+
+	const positionals: string[] = [];
+	for (let index = 0; index < args.length; index++) {
+		const arg = args[index]!;
+		if (!arg.startsWith('-') || arg === '-') {
+			positionals.push(arg);
+			continue;
+		}
+
+		const flag = arg.split('=')[0]!;
+		if (!knownFlags.includes(flag)) return usageError(`unknown flag ${flag}${suggestion(flag, knownFlags)} (see broadsheet --help)`);
+		if (valueFlags.has(flag) && !arg.includes('=')) index++;
+	}
+
+	const asksHelp = positionals[0] === 'help' || args.includes('--help') || args.includes('-h');
+	const command = positionals[0] === 'help' ? positionals[1] : positionals[0];
+	if (command === undefined) return asksHelp ? 'help' : undefined;
+	if (!(command in commandUsages)) {
+		return usageError(`unknown command "${command}"${suggestion(command, Object.keys(commandUsages))} (see broadsheet --help)`);
+	}
+
+	if (asksHelp) return {code: 0, stdout: commandHelp(command)};
+	return undefined;
+}
+
+export function commandHelp(command: string): string {
+	const {usage, summary, options = []} = commandUsages[command]!;
+	const lines = [`\n  ${summary}\n`, `  Usage`, `    $ broadsheet ${usage}\n`];
+	if (options.length > 0) lines.push('  Options', ...options.map((option) => `    ${option}`), '');
+	lines.push('  --home <dir> keeps config and data in one directory (or BROADSHEET_HOME); broadsheet --help lists every command.\n');
+	return lines.join('\n');
+}
+
+function usageError(message: string): Answer {
+	return {code: 2, stderr: `broadsheet: ${message}\n`};
+}
+
+/** `: did you mean "x"?` for the nearest candidate within a few edits, else nothing. */
+function suggestion(input: string, candidates: readonly string[]): string {
+	let best: string | undefined;
+	let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+	for (const candidate of candidates) {
+		const distance = editDistance(input.toLowerCase(), candidate);
+		if (distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+
+	return best ? `: did you mean ${best.startsWith('-') ? best : `"${best}"`}?` : '';
+}
+
+/** Levenshtein distance, two rows at a time; inputs here are a few characters long. */
+export function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let row = 1; row <= a.length; row++) {
+		const current = [row];
+		for (let column = 1; column <= b.length; column++) {
+			current[column] = Math.min(
+				previous[column]! + 1,
+				current[column - 1]! + 1,
+				previous[column - 1]! + (a[row - 1] === b[column - 1] ? 0 : 1),
+			);
+		}
+
+		previous = current;
+	}
+
+	return previous[b.length]!;
+}
