@@ -1,4 +1,6 @@
+import {keyActions} from '../config/key-actions.js';
 import {defaultSettings, type Settings} from '../config/settings.js';
+import {nearest} from '../text/nearest.js';
 import {settingsProblem} from '../config/validate-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import type {AppContext} from './context.js';
@@ -36,6 +38,12 @@ export async function configCommand(context: AppContext, name: string | undefine
 		check({[key]: parsed});
 		context.settings.update(key, () => parsed as never);
 	} else {
+		const actions: readonly string[] = keyActions;
+		if (!actions.includes(member)) {
+			const best = nearest(member, actions);
+			throw new UsageError(`unknown key-binding action "${member}"${best ? `: did you mean "${best}"?` : ''}`);
+		}
+
 		const keys = typeof parsed === 'string' ? [parsed] : parsed;
 		check({keyBindings: {[member]: keys}});
 		context.settings.update('keyBindings', (bindings) => ({...bindings, [member]: keys as string[]}));

@@ -1,3 +1,5 @@
+import {nearest} from '../text/nearest.js';
+
 /**
  * What the CLI answers before any command runs: `<command> --help`, `help <command>`, `-v`, and
  * unknown commands and flags with the nearest valid one. meow honours `--help` only as the sole
@@ -128,36 +130,8 @@ function usageError(message: string): Answer {
 	return {code: 2, stderr: `broadsheet: ${message}\n`};
 }
 
-/** `: did you mean "x"?` for the nearest candidate within a few edits, else nothing. */
+/** `: did you mean "x"?` for the nearest candidate, else nothing. */
 function suggestion(input: string, candidates: readonly string[]): string {
-	let best: string | undefined;
-	let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
-	for (const candidate of candidates) {
-		const distance = editDistance(input.toLowerCase(), candidate);
-		if (distance < bestDistance) {
-			best = candidate;
-			bestDistance = distance;
-		}
-	}
-
+	const best = nearest(input, candidates);
 	return best ? `: did you mean ${best.startsWith('-') ? best : `"${best}"`}?` : '';
-}
-
-/** Levenshtein distance, two rows at a time; inputs here are a few characters long. */
-export function editDistance(a: string, b: string): number {
-	let previous = Array.from({length: b.length + 1}, (_, index) => index);
-	for (let row = 1; row <= a.length; row++) {
-		const current = [row];
-		for (let column = 1; column <= b.length; column++) {
-			current[column] = Math.min(
-				previous[column]! + 1,
-				current[column - 1]! + 1,
-				previous[column - 1]! + (a[row - 1] === b[column - 1] ? 0 : 1),
-			);
-		}
-
-		previous = current;
-	}
-
-	return previous[b.length]!;
 }

@@ -5,7 +5,7 @@ import {asFileError, isFileSystemError} from '../net/errors.js';
 import type Conf from 'conf';
 import type {AppPaths} from './paths.js';
 import {withFileLock} from './file-lock.js';
-import {settingsProblem} from './validate-settings.js';
+import {settingsMistakes, settingsProblem} from './validate-settings.js';
 
 /** A feed the user follows. `title` overrides the feed's own; tags group feeds for export and the UI. */
 export type Subscription = {url: string; title?: string; tags: string[]};
@@ -68,6 +68,8 @@ export function openSettings(paths: AppPaths): SettingsStore {
 	// conf writes by rename, so a read never sees half a file: only moving one aside needs the lock.
 	const problem = existing && readProblem(file) ? withFileLock(lockFile, () => moveAsideIfBroken(file)) : undefined;
 	if (problem) notices.push(problem);
+	else if (existing)
+		for (const mistake of settingsMistakes(readJson(file), Object.keys(defaultSettings))) notices.push(`${file}: ${mistake}`);
 
 	// conf (with ajv and semver) costs ~60 ms to load: it is loaded for the first write only.
 	// Reads parse the file directly, again whenever it changed (another process may have written it).
@@ -168,6 +170,14 @@ function readProblem(file: string): string | undefined {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw asFileError(file, error);
+	}
+}
+
+function readJson(file: string): unknown {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+	} catch {
+		return undefined; // Changed meanwhile: nothing to say about it now.
 	}
 }
 

@@ -1,3 +1,6 @@
+import {nearest} from '../text/nearest.js';
+import {keyActions} from './key-actions.js';
+
 /**
  * Checks config.json's content by hand: conf's JSON Schema validation compiles ajv on every start,
  * which cost ~60 ms before the reader's first frame. Returns the first problem, or undefined.
@@ -45,4 +48,29 @@ function wholeNumber(value: unknown, minimum: number, maximum: number): string |
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What in a valid config.json does nothing, each as one line naming the nearest valid name:
+ * an unknown setting ("concurency") or key-binding action ("refreshAl") is ignored, never fatal.
+ */
+export function settingsMistakes(value: unknown, knownSettings: readonly string[]): string[] {
+	if (!isRecord(value)) return [];
+	const mistakes = Object.keys(value)
+		.filter((key) => !knownSettings.includes(key))
+		.map((key) => `unknown setting "${key}"${didYouMean(key, knownSettings)}: ignored`);
+	const bindings = value['keyBindings'];
+	if (isRecord(bindings)) {
+		const actions: readonly string[] = keyActions;
+		for (const action of Object.keys(bindings).filter((name) => !actions.includes(name))) {
+			mistakes.push(`unknown key-binding action "${action}"${didYouMean(action, actions)}: ignored`);
+		}
+	}
+
+	return mistakes;
+}
+
+function didYouMean(input: string, candidates: readonly string[]): string {
+	const best = nearest(input, candidates);
+	return best ? ` (did you mean "${best}"?)` : '';
 }

@@ -1,36 +1,8 @@
 import type {Key} from 'ink';
+import type {KeyAction} from '../config/key-actions.js';
 
-/** What a key does. One table drives both the handling and the help overlay, so they cannot disagree. */
-export type Action =
-	| 'quit'
-	| 'back'
-	| 'help'
-	| 'down'
-	| 'up'
-	| 'pageDown'
-	| 'pageUp'
-	| 'top'
-	| 'bottom'
-	| 'open'
-	| 'switchPane'
-	| 'nextUnread'
-	| 'previousUnread'
-	| 'toggleRead'
-	| 'toggleStar'
-	| 'markAllRead'
-	| 'refresh'
-	| 'refreshAll'
-	| 'toggleUnreadOnly'
-	| 'addFeed'
-	| 'addStarterFeeds'
-	| 'search'
-	| 'nextLink'
-	| 'previousLink'
-	| 'followLink'
-	| 'historyBack'
-	| 'historyForward'
-	| 'openInBrowser'
-	| 'copyUrl';
+/** What a key does (the names users bind in `keyBindings`). One table drives both the handling and the help overlay, so they cannot disagree. */
+export type Action = KeyAction;
 
 export type Screen = 'headlines' | 'article';
 

@@ -91,4 +91,13 @@ test('config prints, changes and validates settings', async (t) => {
 	t.is(unknown.code, 2);
 	t.regex(unknown.stderr, /^broadsheet: unknown setting "concurency": use one of .*concurrency/);
 	t.is(stored(home).concurrency, 4);
+	const action = await runCli(['config', 'keyBindings.refreshAl', '["F5"]'], {home});
+	t.is(action.code, 2);
+	t.is(action.stderr, 'broadsheet: unknown key-binding action "refreshAl": did you mean "refreshAll"?\n');
+	// A mistake typed into the file by hand is named on the next command, and ignored.
+	const file = join(home, 'config.json');
+	writeFileSync(file, JSON.stringify({...stored(home), concurency: 2}));
+	const listed = await runCli(['feeds'], {home});
+	t.is(listed.code, 0);
+	t.is(listed.stderr, `broadsheet: ${file}: unknown setting "concurency" (did you mean "concurrency"?): ignored\n`);
 });

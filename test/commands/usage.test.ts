@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {answerBeforeRunning, commandUsages, editDistance} from '../../source/commands/usage.js';
+import {answerBeforeRunning, commandUsages} from '../../source/commands/usage.js';
+import {editDistance} from '../../source/text/nearest.js';
 import {runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {settingsProblem} from '../../source/config/validate-settings.js';
+import {defaultSettings} from '../../source/config/settings.js';
+import {settingsMistakes, settingsProblem} from '../../source/config/validate-settings.js';
 
 test('settings validation names the first problem, and accepts what the defaults and users write', (t) => {
 	t.is(
@@ -20,4 +21,14 @@ test('settings validation names the first problem, and accepts what the defaults
 	t.is(settingsProblem({subscriptions: [{url: 'https://x', tags: 'news'}]}), '`subscriptions` entry 1: "tags" must be a list of strings');
 	t.is(settingsProblem({theme: 'neon'}), '`theme` must be "auto", "dark" or "light"');
 	t.is(settingsProblem({keyBindings: {quit: 'q'}}), '`keyBindings` must map actions to lists of keys');
+});
+
+test('what does nothing in a valid config.json is named, with the nearest valid name', (t) => {
+	const known = Object.keys(defaultSettings);
+	t.deepEqual(settingsMistakes({subscriptions: [], concurency: 4, keyBindings: {refreshAl: ['F5'], quit: ['x']}, zzz: 1}, known), [
+		'unknown setting "concurency" (did you mean "concurrency"?): ignored',
+		'unknown setting "zzz": ignored',
+		'unknown key-binding action "refreshAl" (did you mean "refreshAll"?): ignored',
+	]);
+	t.deepEqual(settingsMistakes({subscriptions: [], theme: 'dark', keyBindings: {addStarterFeeds: ['S']}}, known), []);
 });
