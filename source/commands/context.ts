@@ -3,6 +3,7 @@ import {openSettings, type SettingsStore, type Subscription} from '../config/set
 import {describeUrl} from '../net/errors.js';
 import {Store} from '../store/store.js';
 import {printError, UsageError} from './output.js';
+import {plural} from '../text/plural.js';
 
 export type AppContext = {
 	readonly paths: AppPaths;
@@ -36,7 +37,9 @@ export function matchSubscriptions(context: AppContext, names: readonly string[]
 		);
 		if (hits.length === 0) throw new UsageError(`no subscription matches "${name}" (see broadsheet feeds)`);
 		if (hits.length > 1)
-			throw new UsageError(`"${name}" matches ${hits.length} feeds: use the URL (${hits.map((hit) => describeUrl(hit.url)).join(', ')})`);
+			throw new UsageError(
+				`"${name}" matches ${plural(hits.length, 'feed')}: use the URL (${hits.map((hit) => describeUrl(hit.url)).join(', ')})`,
+			);
 		if (!matched.some((subscription) => subscription.url === hits[0]!.url)) matched.push(hits[0]!);
 	}
 

@@ -5,6 +5,7 @@ import {matchSubscriptions, type AppContext} from './context.js';
 import {exitCode} from './output.js';
 import {writeOut} from './output-stream.js';
 import {progressLine} from './progress.js';
+import {plural} from '../text/plural.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
 export async function refreshCommand(context: AppContext, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
@@ -29,7 +30,7 @@ export async function refreshCommand(context: AppContext, options: {feeds: reado
 
 	if (options.json) await writeOut(JSON.stringify(summary, null, 2) + '\n');
 	if (summary.failed > 0) {
-		process.stderr.write(`broadsheet: ${summary.failed} of ${summary.total} feeds failed:\n`);
+		process.stderr.write(`broadsheet: ${summary.failed} of ${plural(summary.total, 'feed')} failed:\n`);
 		for (const failure of summary.failures) process.stderr.write(`  ${sanitizeTerminal(failure.message, {maxLength: 300})}\n`);
 	}
 

@@ -5,6 +5,7 @@ import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type AppContext} from './context.js';
 import {exitCode, printError, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
+import {plural} from '../text/plural.js';
 
 /** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
 export async function addCommand(
@@ -22,7 +23,9 @@ export async function addCommand(
 	}
 
 	for (const warning of result.warnings) printError(`warning: ${describeUrl(result.url)}: ${warning}`);
-	await writeOut(`Subscribed to ${sanitizeTerminal(result.title, {maxLength: 200})} (${describeUrl(result.url)}): ${result.items} items\n`);
+	await writeOut(
+		`Subscribed to ${sanitizeTerminal(result.title, {maxLength: 200})} (${describeUrl(result.url)}): ${plural(result.items, 'item')}\n`,
+	);
 	return exitCode.ok;
 }
 
@@ -88,13 +91,15 @@ export async function feedsCommand(context: AppContext, options: {json: boolean}
 	}
 
 	const lines = list.map((feed) => {
+		// Errors begin with the URL they are about; it is on this line already.
 		const status = feed.lastError
-			? `✗ ${feed.lastError}`
+			? `✗ ${withoutPrefix(feed.lastError, `${feed.url}: `)}`
 			: feed.lastSuccess
 				? `updated ${feed.lastSuccess.slice(0, 16).replace('T', ' ')}`
 				: 'never refreshed';
 		const warning = feed.warning ? `\n              ⚠ ${feed.warning}` : '';
-		return `${String(feed.unread).padStart(5)} / ${String(feed.total).padEnd(5)} ${feed.title ?? feed.url}\n              ${feed.url}  ${status}${warning}`;
+		const heading = `${String(feed.unread).padStart(5)} / ${String(feed.total).padEnd(5)} ${feed.title ?? feed.url}`;
+		return `${heading}\n              ${feed.title ? `${feed.url}  ` : ''}${status}${warning}`;
 	});
 	await writeOut(
 		sanitizeTerminal(lines.join('\n'), {keepNewlines: true}) + (lines.length > 0 ? '\n' : 'No subscriptions: broadsheet add <url>\n'),
@@ -129,7 +134,7 @@ export async function importCommand(context: AppContext, file: string | undefine
 			.filter((subscription) => known.has(subscription.url))
 			.map((subscription) => ({url: subscription.url, reason: 'already subscribed'})),
 	];
-	let report = `Imported ${added.length} feeds${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}\n`;
+	let report = `Imported ${plural(added.length, 'feed')}${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}\n`;
 	for (const skip of skipped) report += `  skipped ${describeUrl(skip.url)}: ${skip.reason}\n`;
 	await writeOut(report);
 	return exitCode.ok;
@@ -148,4 +153,8 @@ export async function unreadCommand(context: AppContext, options: {feeds: readon
 
 	await writeOut(`${context.store.unreadCount(feedIds)}\n`);
 	return exitCode.ok;
+}
+
+function withoutPrefix(text: string, prefix: string): string {
+	return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }

@@ -16,6 +16,7 @@ import {keyName, type Action, type KeyMap} from './keymap.js';
 import {hintsFor, statusText, type Message} from './status.js';
 import type {PreparedScreen, Services} from './services.js';
 import type {Theme} from './theme.js';
+import {plural} from '../text/plural.js';
 
 type Props = {
 	readonly services: Services;
@@ -110,12 +111,12 @@ export function App({
 		onNewItems: reload,
 		onFinished: (summary, moved) => {
 			// A feed that moved for good is followed from now on; say where, since its address changed.
-			const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${moved.length} feeds moved` : '';
+			const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${plural(moved.length, 'feed')} moved` : '';
 			setMessage(
 				summary instanceof Error
 					? {text: `Refresh failed: ${summary.message}${movedText}`, error: true}
 					: {
-							text: `Refreshed ${summary.total} feeds: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
+							text: `Refreshed ${plural(summary.total, 'feed')}: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
 							error: summary.failed > 0,
 						},
 			);
@@ -308,7 +309,7 @@ export function App({
 				}
 
 				store.setRead(ids, true);
-				setMessage({text: `Marked ${ids.length} stories read`, error: false});
+				setMessage({text: `Marked ${plural(ids.length, 'story')} read`, error: false});
 				reload();
 				return;
 			}
@@ -343,7 +344,7 @@ export function App({
 
 				// The list as it is now decides: another process may have subscribed meanwhile.
 				const added = settings.update('subscriptions', (current) => (current.length > 0 ? current : starterFeeds));
-				setMessage({text: `Following ${added.length} feeds: refreshing`, error: false});
+				setMessage({text: `Following ${plural(added.length, 'feed')}: refreshing`, error: false});
 				reload();
 				runRefresh(added);
 				return;
@@ -425,7 +426,9 @@ export function App({
 				setPrompt(undefined);
 				setMessage({
 					text:
-						result.status === 'exists' ? `Already subscribed to ${result.url}` : `Subscribed to ${result.title}: ${result.items} stories`,
+						result.status === 'exists'
+							? `Already subscribed to ${result.url}`
+							: `Subscribed to ${result.title}: ${plural(result.items, 'story')}`,
 					error: false,
 				});
 				reload();

@@ -1,6 +1,7 @@
 import type {ArticleLayout} from '../text/article-lines.js';
 import type {Progress} from './hooks/use-background-refresh.js';
 import type {Action, KeyMap, Screen} from './keymap.js';
+import {plural} from '../text/plural.js';
 
 /** A line for the status bar; errors are shown in the error colour. */
 export type Message = {readonly text: string; readonly error: boolean};
@@ -41,5 +42,5 @@ export function statusText(input: StatusInput): Message {
 
 	if (refreshing) return {text: refreshing, error: false};
 	const where = input.search ? `Search “${input.search.query}”` : `${input.feedLabel}${input.unreadOnly ? ' (unread)' : ''}`;
-	return {text: `${where} · ${input.count} stories`, error: false};
+	return {text: `${where} · ${plural(input.count, 'story')}`, error: false};
 }

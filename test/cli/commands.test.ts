@@ -269,3 +269,22 @@ test('a first run subscribes to nothing it was not asked for: feeds, import and 
 		[seedFeed()],
 	);
 });
+
+test('feeds prints each URL once, with or without a title and an error; counts agree with their nouns', async (t) => {
+	const failing = server.url('/_test/status/404');
+	const home = tempHome(t, [{url: failing}, {url: seedFeed(), title: 'Mine'}]);
+	const refreshed = await runCli(['refresh'], {home});
+	t.regex(refreshed.stderr, /^broadsheet: 1 of 2 feeds failed:/);
+	const listed = await runCli(['feeds'], {home});
+	t.is(listed.code, 0, listed.stderr);
+	t.is(listed.stdout.split(failing).length - 1, 1, listed.stdout);
+	t.is(listed.stdout.split(seedFeed()).length - 1, 1, listed.stdout);
+	t.regex(listed.stdout, /✗ HTTP 404/);
+	const again = tempHome(t);
+	t.regex((await runCli(['add', seedFeed()], {home: again})).stdout, /: 5 items\n$/);
+	writeFileSync(
+		join(again, 'one.opml'),
+		`<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="x" xmlUrl="${failing}"/></body></opml>`,
+	);
+	t.is((await runCli(['import', join(again, 'one.opml')], {home: again})).stdout, 'Imported 1 feed\n');
+});

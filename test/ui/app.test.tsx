@@ -128,7 +128,7 @@ test('typing in the search prompt never triggers shortcuts; results replace the 
 	const results = plain(lastFrame());
 	t.regex(results, /Grand Jury convened for US-Russia probe/);
 	t.notRegex(results, /Tillerson to Lavrov/);
-	t.regex(results, /Search “grand” · 1 stories/);
+	t.regex(results, /Search “grand” · 1 story/);
 	await press(stdin, keys.escape);
 	t.regex(plain(lastFrame()), /Tillerson to Lavrov/);
 });
@@ -207,8 +207,8 @@ test('after R, a feed that moved for good is named in the result, since its addr
 		},
 	});
 	await press(stdin, 'R');
-	const frame = await waitFor(lastFrame, (text) => text.includes('Refreshed 1 feeds'));
-	t.regex(plain(frame), /Refreshed 1 feeds: 0 new · moved to https:\/\/www\.aljazeera\.com\/xml\/rss\/all-news\.xml/);
+	const frame = await waitFor(lastFrame, (text) => text.includes('Refreshed 1 feed:'));
+	t.regex(plain(frame), /Refreshed 1 feed: 0 new · moved to https:\/\/www\.aljazeera\.com\/xml\/rss\/all-news\.xml/);
 	unmount();
 });
 
