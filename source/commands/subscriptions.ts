@@ -61,6 +61,8 @@ export async function editCommand(
 			return {...rest, ...(title ? {title} : {}), tags: options.tags ? [...new Set(options.tags)] : subscription.tags};
 		}),
 	);
+	// Lists and exports show the new title at once, not after the next refresh.
+	if (options.title !== undefined) context.store.ensureFeed(target!.url, options.title || undefined);
 	await writeOut(
 		`Updated ${options.title || target!.title ? sanitizeTerminal(options.title || target!.title!, {maxLength: 200}) : describeUrl(target!.url)}\n`,
 	);

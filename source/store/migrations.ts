@@ -101,4 +101,8 @@ export const migrations: readonly string[] = [
 	-- What reading the feed last took that its author should fix (XML repaired, entries skipped, https to http).
 	ALTER TABLE feeds ADD COLUMN warning TEXT;
 	`,
+	`
+	-- The user's own title for a feed (add --title), kept apart from the feed's, which each refresh updates.
+	ALTER TABLE feeds ADD COLUMN user_title TEXT;
+	`,
 ];

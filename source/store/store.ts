@@ -52,9 +52,11 @@ export type SaveResult = {readonly newItems: number; readonly items: number};
 
 type Row = Record<string, unknown>;
 
-const feedColumns = `f.id, f.url, f.title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
+// The user's own title (`add --title`, `edit --title`) wins over the feed's, in every list and export.
+const shownTitle = 'coalesce(f.user_title, f.title)';
+const feedColumns = `f.id, f.url, ${shownTitle} AS title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
 	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.warning, f.moved_to AS movedTo, f.moved_count AS movedCount`;
-const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, f.title AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
+const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, ${shownTitle} AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
 	i.summary AS summaryHtml, i.content AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
 
 /** Everything Broadsheet writes itself: feeds, items and their read state, extracted articles, HTTP validators. */
@@ -89,9 +91,14 @@ export class Store {
 		}
 	}
 
-	/** The feed row for a URL, created when new. */
-	ensureFeed(url: string, title?: string): FeedRow {
-		this.run('INSERT INTO feeds (url, title) VALUES (?, ?) ON CONFLICT (url) DO NOTHING', url, title ?? null);
+	/** The feed row for a URL, created when new, with the user's own title for it (or none). */
+	ensureFeed(url: string, userTitle?: string): FeedRow {
+		this.run(
+			`INSERT INTO feeds (url, user_title) VALUES (?, ?)
+			ON CONFLICT (url) DO UPDATE SET user_title = excluded.user_title WHERE user_title IS NOT excluded.user_title`,
+			url,
+			userTitle ?? null,
+		);
 		return this.feedByUrl(url)!;
 	}
 
@@ -103,14 +110,14 @@ export class Store {
 	feeds(): FeedSummary[] {
 		return this.all(
 			`SELECT ${feedColumns}, coalesce(c.unread, 0) AS unread, coalesce(c.total, 0) AS total
-			FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id ORDER BY lower(coalesce(f.title, f.url))`,
+			FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id ORDER BY lower(coalesce(${shownTitle}, f.url))`,
 		) as FeedSummary[];
 	}
 
 	/** Each feed's id, title, last error and unread count, in no particular order: a third of feeds()'s time. */
 	feedListing(): FeedListing[] {
 		return this.all(
-			'SELECT f.id, f.url, f.title, f.error_kind AS errorKind, coalesce(c.unread, 0) AS unread FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id',
+			`SELECT f.id, f.url, ${shownTitle} AS title, f.error_kind AS errorKind, coalesce(c.unread, 0) AS unread FROM feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id`,
 		) as FeedListing[];
 	}
 

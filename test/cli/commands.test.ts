@@ -61,7 +61,8 @@ test('every export format on the same data', async (t) => {
 	const csv = (await run('csv')).split('\r\n');
 	t.is(csv[0], 'published,feedTitle,title,link,author,categories,read,starred,summary,feedUrl,id');
 	t.is(csv.length, 7);
-	t.regex(csv[1]!, /^2017-08-07T05:43:02Z,Al Jazeera English,Tillerson to Lavrov: Russian meddling led to mistrust,http/);
+	// The subscription's own title (AJE), not the feed's.
+	t.regex(csv[1]!, /^2017-08-07T05:43:02Z,AJE,Tillerson to Lavrov: Russian meddling led to mistrust,http/);
 
 	const markdown = await run('markdown', '--limit', '2');
 	t.regex(markdown, /^# Headlines\n/);
@@ -287,4 +288,24 @@ test('feeds prints each URL once, with or without a title and an error; counts a
 		`<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="x" xmlUrl="${failing}"/></body></opml>`,
 	);
 	t.is((await runCli(['import', join(again, 'one.opml')], {home: again})).stdout, 'Imported 1 feed\n');
+});
+
+test('the user’s own title for a feed is what lists and exports show, from add and from edit, at once', async (t) => {
+	const home = tempHome(t);
+	t.is((await runCli(['add', seedFeed(), '--title', 'My World'], {home})).code, 0);
+	const titles = async () =>
+		new Set(
+			(await runCli(['export', '--format', 'ndjson'], {home})).stdout
+				.trimEnd()
+				.split('\n')
+				.map((line) => (JSON.parse(line) as {feedTitle: string}).feedTitle),
+		);
+	t.deepEqual(await titles(), new Set(['My World']));
+	t.is((await runCli(['refresh'], {home})).code, 0);
+	t.deepEqual(await titles(), new Set(['My World']), 'a refresh does not bring the feed’s own title back');
+	t.is((await runCli(['edit', seedFeed(), '--title', 'Renamed'], {home})).code, 0);
+	t.deepEqual(await titles(), new Set(['Renamed']));
+	t.regex((await runCli(['export', '--format', 'markdown'], {home})).stdout, /Renamed/);
+	t.is((await runCli(['edit', seedFeed(), '--title', ''], {home})).code, 0);
+	t.deepEqual(await titles(), new Set(['Al Jazeera English']), 'without one, the feed’s own title');
 });
