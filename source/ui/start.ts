@@ -1,10 +1,18 @@
 import {exitCode, printError} from '../commands/output.js';
+import {colorWanted} from './theme.js';
 
 /**
  * `broadsheet` on a terminal: the headlines painted from the store, then the reader. Nothing here
  * loads Ink, the store or the network until it is needed, and Ink only for a real terminal.
  */
 export async function startReader(options: {readonly home?: string | undefined; readonly color?: boolean | undefined}): Promise<number> {
+	if (process.env['TERM'] === 'dumb') {
+		printError(
+			'TERM=dumb: this terminal cannot move the cursor, which the reader needs; use a command such as `broadsheet export --format markdown --unread` (see --help)',
+		);
+		return exitCode.usage;
+	}
+
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		printError('no terminal here: use a command such as `broadsheet refresh` or `broadsheet export` (see --help)');
 		return exitCode.usage;
@@ -51,7 +59,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
  * theme (no colours to emit) needs to show focus and quotations.
  */
 function styleLevel(env: NodeJS.ProcessEnv, flag: boolean | undefined): 1 | 2 | 3 {
-	if (flag === false || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return 1;
+	if (!colorWanted(env, flag)) return 1;
 	if (/truecolor|24bit/i.test(env['COLORTERM'] ?? '')) return 3;
 	return /256/.test(env['TERM'] ?? '') ? 2 : 1;
 }

@@ -103,6 +103,8 @@ export function chooseTheme(setting: 'auto' | 'dark' | 'light', options: {color:
 
 /** Whether colour is wanted: NO_COLOR (any value) or --no-color turn it off. */
 export function colorWanted(env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
-	if (flag === false) return false;
+	if (flag === false || env['TERM'] === 'dumb') return false;
+	// FORCE_COLOR=0 is the other convention for "no colour" (chalk and Node's own tools honour it).
+	if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
 	return env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
 }
