@@ -66,10 +66,10 @@ export function openSettings(paths: AppPaths): SettingsStore {
 
 	// Checked before conf ever opens the file: conf writes missing defaults back at once, over the evidence.
 	// conf writes by rename, so a read never sees half a file: only moving one aside needs the lock.
-	const problem = existing && readProblem(file) ? withFileLock(lockFile, () => moveAsideIfBroken(file)) : undefined;
+	const checked = existing ? readChecked(file) : undefined;
+	const problem = checked?.problem ? withFileLock(lockFile, () => moveAsideIfBroken(file)) : undefined;
 	if (problem) notices.push(problem);
-	else if (existing)
-		for (const mistake of settingsMistakes(readJson(file), Object.keys(defaultSettings))) notices.push(`${file}: ${mistake}`);
+	else for (const mistake of settingsMistakes(checked?.value, Object.keys(defaultSettings))) notices.push(`${file}: ${mistake}`);
 
 	// conf (with ajv and semver) costs ~60 ms to load: it is loaded for the first write only.
 	// Reads parse the file directly, again whenever it changed (another process may have written it).
@@ -143,7 +143,7 @@ function fileStatus(file: string): FileStatus | undefined {
 
 /** Moves a file that cannot be used aside (never deletes it); returns what to tell the user, or undefined. */
 function moveAsideIfBroken(file: string): string | undefined {
-	const problem = readProblem(file);
+	const problem = readChecked(file)?.problem;
 	if (!problem) return undefined;
 	const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 	try {
@@ -163,34 +163,29 @@ function loadConf(): typeof Conf {
 	return (createRequire(import.meta.url)('conf') as {default: typeof Conf}).default;
 }
 
-/** fileProblem, where a file another process removed meanwhile has none. */
-function readProblem(file: string): string | undefined {
+/** checkFile, where a file another process removed meanwhile has no problem and no content. */
+function readChecked(file: string): Checked | undefined {
 	try {
-		return fileProblem(file);
+		return checkFile(file);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw asFileError(file, error);
 	}
 }
 
-function readJson(file: string): unknown {
-	try {
-		return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-	} catch {
-		return undefined; // Changed meanwhile: nothing to say about it now.
-	}
-}
+type Checked = {readonly problem?: string; readonly value?: unknown};
 
-/** Why config.json cannot be used as it is, or undefined. A leading BOM is fine (conf strips it too). */
-function fileProblem(file: string): string | undefined {
+/** config.json parsed once: why it cannot be used as it is, or its content. A leading BOM is fine (conf strips it too). */
+function checkFile(file: string): Checked {
 	const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-	if (!text.trim()) return 'the file is empty';
+	if (!text.trim()) return {problem: 'the file is empty'};
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		return `not valid JSON: ${(error as Error).message.split('\n')[0]!.slice(0, 120)}`;
+		return {problem: `not valid JSON: ${(error as Error).message.split('\n')[0]!.slice(0, 120)}`};
 	}
 
-	return settingsProblem(value);
+	const problem = settingsProblem(value);
+	return problem ? {problem} : {value};
 }
