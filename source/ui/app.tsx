@@ -160,8 +160,17 @@ export function App({
 			case 'openInBrowser': {
 				const url = currentUrl();
 				if (url) {
-					services.openInBrowser(url);
-					setMessage({text: `Opened ${url}`, error: false});
+					setMessage({text: `Opening ${url}…`, error: false});
+					void services.openInBrowser(url).then((result) =>
+						setMessage(
+							result.ok
+								? {text: `Opened with ${result.command}: ${url}`, error: false}
+								: {
+										text: `Could not open a browser (${result.reason}): ${keymap.keysFor(screen, 'copyUrl')[0] ?? 'y'} copies the URL`,
+										error: true,
+									},
+						),
+					);
 				}
 
 				return;

@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process';
 import {createWriteStream} from 'node:fs';
 import {render} from 'ink';
 import type {AppContext} from '../commands/context.js';
@@ -6,6 +5,7 @@ import {App} from './app.js';
 import type {ReaderStart} from './first-paint.js';
 import {hyperlinksSupported} from './terminal-features.js';
 import type {Services} from './services.js';
+import type {OpenResult} from '../system/open-url.js';
 
 /**
  * The full-screen reader. Ink is loaded only here, and only on a terminal: cli.tsx sends pipes
@@ -91,9 +91,7 @@ function frameTrace(file: string | undefined) {
 	};
 }
 
-function openInBrowser(url: string): void {
-	const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-	const child = spawn(command, [url], {detached: true, stdio: 'ignore'});
-	child.on('error', () => undefined);
-	child.unref();
+async function openInBrowser(url: string): Promise<OpenResult> {
+	const {openUrl} = await import('../system/open-url.js');
+	return openUrl(url);
 }

@@ -1,4 +1,5 @@
 import type {ArticleDocument} from '../articles/document.js';
+import type {OpenResult} from '../system/open-url.js';
 import type {Settings, SettingsStore} from '../config/settings.js';
 import type {AddResult} from '../feeds/subscribe.js';
 import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
@@ -18,7 +19,8 @@ export type Services = {
 	loadUrlArticle(url: string, signal: AbortSignal): Promise<ArticleDocument>;
 	refresh(subscriptions: Settings['subscriptions'], onEvent: (event: RefreshEvent) => void): Promise<RefreshSummary>;
 	addFeed(input: string): Promise<AddResult>;
-	openInBrowser(url: string): void;
+	/** $BROWSER, else the platform's opener; says which one started, or why none did. */
+	openInBrowser(url: string): Promise<OpenResult>;
 	copyToClipboard(text: string): void;
 	now(): Date;
 };

@@ -236,3 +236,18 @@ test('following nothing, the list offers the starter feeds; S follows them and r
 	t.regex(plain(lastFrame()), /starter feeds are offered while you follow no feed/);
 	t.is(settings.get('subscriptions').length, 6);
 });
+
+test('o says which program opened the link, or that none could and y copies it', async (t) => {
+	for (const [result, expected] of [
+		[{ok: true, command: 'firefox'}, /Opened with firefox: https:\/\/www\.congress\.gov/],
+		[{ok: false, reason: 'xdg-open: not found'}, /Could not open a browser \(xdg-open: not found\): y copies the URL/],
+	] as const) {
+		const {lastFrame, stdin, unmount} = await renderReader({width: 120, height: 60, openResult: result});
+		await press(stdin, keys.enter);
+		await waitFor(lastFrame, (text) => plain(text).includes(seedTitle));
+		await press(stdin, '5', 'o');
+		await waitFor(lastFrame, (text) => expected.test(plain(text)));
+		t.pass();
+		unmount();
+	}
+});

@@ -9,6 +9,7 @@ import {App} from '../../source/ui/app.js';
 import {firstScreen} from '../../source/ui/first-paint.js';
 import {createKeyMap} from '../../source/ui/keymap.js';
 import type {RefreshSummary} from '../../source/refresh/refresh.js';
+import type {OpenResult} from '../../source/system/open-url.js';
 import type {Services} from '../../source/ui/services.js';
 import {chooseTheme} from '../../source/ui/theme.js';
 import {fixturesDirectory, seedHost} from '../helpers/paths.js';
@@ -33,6 +34,8 @@ export async function renderReader(
 		firstPaint?: boolean;
 		/** What R does instead of the default (nothing to fetch). */
 		refresh?: Services['refresh'];
+		/** What `o` reports; by default a browser that opened. */
+		openResult?: OpenResult;
 		/** What the user follows; by default the fixture feed, whose items the store holds. */
 		subscriptions?: Settings['subscriptions'];
 	} = {},
@@ -58,7 +61,10 @@ export async function renderReader(
 		addFeed: async (input) => {
 			throw new Error(`not a feed: ${input}`);
 		},
-		openInBrowser: (url) => opened.push(url),
+		async openInBrowser(url) {
+			opened.push(url);
+			return options.openResult ?? {ok: true, command: 'test-browser'};
+		},
 		copyToClipboard: (text) => copied.push(text),
 		now: () => new Date('2017-08-07T08:00:00Z'),
 	};
