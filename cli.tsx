@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {runMain} from './source/commands/main.js';
+import {asDatabaseError} from './source/net/errors.js';
 import {exitCode, UsageError} from './source/commands/output.js';
 import {answerBeforeRunning} from './source/commands/usage.js';
 import {startReader} from './source/ui/start.js';
@@ -189,6 +190,9 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 				});
 			}
 		}
+	} catch (error) {
+		// The database failing mid-command (a full disk, a file turned read-only) is named, with its path.
+		throw asDatabaseError(context.paths.databaseFile, error);
 	} finally {
 		context.close();
 	}

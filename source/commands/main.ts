@@ -1,4 +1,4 @@
-import {asDatabaseError, asFileError, isBroadsheetError, isFileSystemError, type BroadsheetError} from '../net/errors.js';
+import {asFileError, isBroadsheetError, isFileSystemError} from '../net/errors.js';
 import {exitCode, printError, quietOnEpipe, UsageError} from './output.js';
 
 /**
@@ -17,8 +17,9 @@ export async function runMain(main: () => Promise<number>): Promise<void> {
 		} else if (isBroadsheetError(error)) {
 			printError(error.message);
 			process.exitCode = exitCode.failed;
-		} else if (userSide(error)) {
-			printError(userSide(error)!.message);
+		} else if (isFileSystemError(error) && error.path) {
+			// A file-system condition the user can fix (a full disk, a read-only file): one line naming the path.
+			printError((asFileError(error.path, error) as Error).message);
 			process.exitCode = exitCode.failed;
 		} else {
 			printError(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
@@ -26,13 +27,6 @@ export async function runMain(main: () => Promise<number>): Promise<void> {
 			process.exitCode = exitCode.failed;
 		}
 	}
-}
-
-/** A file-system or database condition the user can fix (a full disk, a read-only file), as one line naming the path. */
-function userSide(error: unknown): BroadsheetError | undefined {
-	const path = (error as NodeJS.ErrnoException | undefined)?.path;
-	const described = isFileSystemError(error) ? asFileError(path ?? 'a file', error) : asDatabaseError('the database', error);
-	return isBroadsheetError(described) ? described : undefined;
 }
 
 /** node:sqlite and the rest of the platform need Node 22.13; say so instead of failing obscurely. */

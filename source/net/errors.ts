@@ -153,7 +153,7 @@ const sqliteCodes: Record<number, string> = {
 /** A node:sqlite error for a condition the user can act on, as one line naming the database; else the error as it was. */
 export function asDatabaseError(file: string, error: unknown): unknown {
 	const {code, errcode} = (error ?? {}) as {code?: unknown; errcode?: unknown};
-	if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return asFileError(file, error);
+	if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return error;
 	// A full disk often surfaces as an I/O error (the WAL index could not grow): the free space tells them apart.
 	const primary = errcode & 0xff;
 	const problem = (primary === 10 || primary === 13) && diskIsFull(file) ? sqliteCodes[13] : sqliteCodes[primary];

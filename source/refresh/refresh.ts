@@ -95,11 +95,16 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 				keep: options.keepItemsPerFeed,
 				warnings: result.warnings,
 			});
-			const warning = [...result.feed.warnings, ...result.warnings].join('; ');
-			if (warning && warning !== feed.warning) emit({type: 'feed-warning', url: subscription.url, message: warning});
+			if (saved.warning && saved.warning !== feed.warning) emit({type: 'feed-warning', url: subscription.url, message: saved.warning});
 			counts.updated++;
 			counts.newItems += saved.newItems;
-			emit({type: 'feed-done', url: subscription.url, title: subscription.title ?? result.feed.title, ...saved});
+			emit({
+				type: 'feed-done',
+				url: subscription.url,
+				title: subscription.title ?? result.feed.title,
+				newItems: saved.newItems,
+				items: saved.items,
+			});
 			followPermanentRedirect(store, feed.id, subscription.url, result.redirects, options, emit);
 		} catch (error) {
 			const failure = isBroadsheetError(error) ? error : new BroadsheetError('parse', String(error));

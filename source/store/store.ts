@@ -48,7 +48,8 @@ export type ItemQuery = {
 	readonly offset?: number;
 };
 
-export type SaveResult = {readonly newItems: number; readonly items: number};
+/** `warning` is what was recorded on the feed: the feed's and the fetch's warnings in one line, or null. */
+export type SaveResult = {readonly newItems: number; readonly items: number; readonly warning: string | null};
 
 type Row = Record<string, unknown>;
 
@@ -127,6 +128,7 @@ export class Store {
 		feed: ParsedFeed,
 		fetched: {etag: string | undefined; lastModified: string | undefined; now: string; keep: number; warnings?: readonly string[]},
 	): SaveResult {
+		const warning = [...feed.warnings, ...(fetched.warnings ?? [])].join('; ') || null;
 		return inTransaction(this.db, () => {
 			this.run(
 				`UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, last_modified = ?, last_attempt = ?,
@@ -137,13 +139,13 @@ export class Store {
 				fetched.lastModified ?? null,
 				fetched.now,
 				fetched.now,
-				[...feed.warnings, ...(fetched.warnings ?? [])].join('; ') || null,
+				warning,
 				feedId,
 			);
 			let newItems = 0;
 			for (const item of feed.items) if (this.upsertItem(feedId, item, fetched.now)) newItems++;
 			this.applyRetention(feedId, fetched.keep, feed.items);
-			return {newItems, items: feed.items.length};
+			return {newItems, items: feed.items.length, warning};
 		});
 	}
 
