@@ -23,6 +23,7 @@ const help = `
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
 	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
+	  completion bash|zsh|fish  Print a shell completion script (see the README)
 	  help [command]            This help, or one command's
 
 	Options
@@ -101,6 +102,12 @@ async function main(): Promise<number> {
 			const {readCommand} = await import('./source/commands/read.js');
 			await readCommand(rest[0], {format: flags.format ?? 'text', width: flags.width});
 			return exitCode.ok;
+		}
+
+		case 'completion': {
+			if (rest.length > 1) throw new UsageError('completion takes one shell: bash, zsh or fish');
+			const {completionCommand} = await import('./source/commands/completion.js');
+			return completionCommand(rest[0], flags.home);
 		}
 
 		case 'add':

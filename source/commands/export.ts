@@ -1,7 +1,8 @@
 import {articleForItem} from '../articles/article-for-item.js';
 import type {ArticleDocument} from '../articles/document.js';
 import {hostOf} from '../net/url.js';
-import {itemFormats, renderItems, type ExportEntry, type ItemFormat} from '../export/items.js';
+import {exportFormats as formats, type ItemFormat} from '../export/formats.js';
+import {renderItems, type ExportEntry} from '../export/items.js';
 import type {StoredItem} from '../store/store.js';
 import {subscriptionsToOpml} from '../export/opml.js';
 import {runLimited} from '../refresh/schedule.js';
@@ -21,8 +22,6 @@ export type ExportOptions = {
 	readonly markRead: boolean;
 	readonly output: string | undefined;
 };
-
-const formats = [...itemFormats, 'opml'] as const;
 
 /** `broadsheet export`: headlines (or, with --full, whole articles) as JSON, NDJSON, Markdown, HTML or CSV; subscriptions as OPML. */
 export async function exportCommand(context: AppContext, options: ExportOptions): Promise<number> {

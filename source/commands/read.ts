@@ -6,13 +6,11 @@ import {articleFromHtml, fetchArticle} from '../articles/fetch-page.js';
 import {articleToHtml} from '../export/article-html.js';
 import {articleToMarkdown} from '../export/article-markdown.js';
 import {articleToText} from '../export/article-text.js';
+import {articleFormats, type ArticleFormat} from '../export/formats.js';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {mebibyte} from '../net/http.js';
 import {UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
-
-export const articleFormats = ['text', 'markdown', 'json', 'html'] as const;
-export type ArticleFormat = (typeof articleFormats)[number];
 
 export type ReadOptions = {
 	readonly format: string;

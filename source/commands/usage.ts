@@ -1,3 +1,4 @@
+import {articleFormats, exportFormats} from '../export/formats.js';
 import {nearest} from '../text/nearest.js';
 
 /**
@@ -6,7 +7,46 @@ import {nearest} from '../text/nearest.js';
  * argument, so `remove "BBC World" --help` used to remove the feed: help is decided here, first.
  */
 
-type CommandUsage = {readonly usage: string; readonly summary: string; readonly options?: readonly string[]};
+/** What a flag takes, for the parser here and for shell completion: nothing (a switch) or a kind of value. */
+export type FlagValue = 'switch' | 'text' | 'format' | 'feed' | 'file' | 'directory';
+
+/** Every flag meow knows (`--color` also as `--no-color`), with its short form. */
+export const flagSpecs: Readonly<Record<string, {readonly value: FlagValue; readonly short?: string}>> = {
+	'--format': {value: 'format', short: '-f'},
+	'--width': {value: 'text', short: '-w'},
+	'--feed': {value: 'feed'},
+	'--tag': {value: 'text'},
+	'--title': {value: 'text'},
+	'--json': {value: 'switch'},
+	'--unread': {value: 'switch'},
+	'--starred': {value: 'switch'},
+	'--since': {value: 'text'},
+	'--limit': {value: 'text'},
+	'--full': {value: 'switch'},
+	'--mark-read': {value: 'switch'},
+	'--output': {value: 'file', short: '-o'},
+	'--home': {value: 'directory'},
+	'--color': {value: 'switch'},
+	'--no-color': {value: 'switch'},
+	'--help': {value: 'switch', short: '-h'},
+	'--version': {value: 'switch', short: '-v'},
+};
+
+/** The flags every command takes. */
+export const commonFlags = ['--home', '--help'] as const;
+
+/** What a command's operand is, for completion. */
+export type Operand = 'url-or-file' | 'feed' | 'file' | 'command' | 'setting' | 'shell';
+
+type CommandUsage = {
+	readonly usage: string;
+	readonly summary: string;
+	readonly options?: readonly string[];
+	/** Its own flags (commonFlags apply too). */
+	readonly flags?: readonly string[];
+	readonly formats?: readonly string[];
+	readonly operand?: Operand;
+};
 
 export const commandUsages: Readonly<Record<string, CommandUsage>> = {
 	read: {
@@ -16,32 +56,41 @@ export const commandUsages: Readonly<Record<string, CommandUsage>> = {
 			'--format, -f   text (default), markdown, json, html',
 			'--width, -w    wrap to N columns (0: never; default: the terminal, up to 100)',
 		],
+		flags: ['--format', '--width'],
+		formats: articleFormats,
+		operand: 'url-or-file',
 	},
 	add: {
 		usage: 'add <url> [--title T] [--tag T]...',
 		summary: 'Subscribe to a feed, or to the feeds a site’s page links to',
 		options: ['--title        your own title for the feed', '--tag          tag the feed (repeatable)'],
+		flags: ['--title', '--tag'],
 	},
-	remove: {usage: 'remove <url|title>', summary: 'Unsubscribe (its items go too)'},
+	remove: {usage: 'remove <url|title>', summary: 'Unsubscribe (its items go too)', operand: 'feed'},
 	edit: {
 		usage: 'edit <url|title> [--title T] [--tag T]...',
 		summary: 'Set a feed’s own title, or replace its tags',
 		options: ['--title        your own title ("" removes it)', '--tag          the feed’s tags, replacing the old ones (repeatable)'],
+		flags: ['--title', '--tag'],
+		operand: 'feed',
 	},
 	feeds: {
 		usage: 'feeds [--json]',
 		summary: 'List subscriptions: unread, total, last update, last error',
 		options: ['--json         machine-readable output'],
+		flags: ['--json'],
 	},
 	refresh: {
 		usage: 'refresh [--feed <url|title>]... [--json]',
 		summary: 'Fetch new items (conditional GETs, 8 at a time)',
 		options: ['--feed         only this feed (repeatable)', '--json         the summary as JSON on stdout'],
+		flags: ['--feed', '--json'],
 	},
 	unread: {
 		usage: 'unread [--feed <url|title>]...',
 		summary: 'Print the number of unread items',
 		options: ['--feed         only this feed (repeatable)'],
+		flags: ['--feed'],
 	},
 	export: {
 		usage:
@@ -55,33 +104,33 @@ export const commandUsages: Readonly<Record<string, CommandUsage>> = {
 			'--mark-read    mark what was exported as read',
 			'--output, -o   write to a file (atomically) instead of stdout',
 		],
+		flags: ['--format', '--feed', '--tag', '--unread', '--starred', '--since', '--limit', '--full', '--mark-read', '--output'],
+		formats: exportFormats,
 	},
-	import: {usage: 'import <file.opml>', summary: 'Subscribe to the feeds in an OPML file'},
-	config: {usage: 'config [name [value]]', summary: 'Print the settings, one setting, or change one (keyBindings.<action> for one key)'},
-	help: {usage: 'help [command]', summary: 'Print the usage of Broadsheet, or of one command'},
+	import: {usage: 'import <file.opml>', summary: 'Subscribe to the feeds in an OPML file', operand: 'file'},
+	config: {
+		usage: 'config [name [value]]',
+		summary: 'Print the settings, one setting, or change one (keyBindings.<action> for one key)',
+		operand: 'setting',
+	},
+	completion: {
+		usage: 'completion bash|zsh|fish',
+		summary: 'Print a shell completion script (commands, flags, formats, your feeds’ titles)',
+		options: ['feeds          instead of a shell: your feeds’ titles, one per line (what the scripts ask)'],
+		operand: 'shell',
+	},
+	help: {usage: 'help [command]', summary: 'Print the usage of Broadsheet, or of one command', operand: 'command'},
 };
 
-/** Every flag meow knows, as typed (and the `--no-` form of the boolean `color`). */
-const knownFlags = [
-	...['--format', '-f', '--width', '-w', '--feed', '--tag', '--title', '--json', '--unread', '--starred', '--since', '--limit', '--full'],
-	...['--mark-read', '--output', '-o', '--home', '--color', '--no-color', '--help', '-h', '--version', '-v'],
-];
+/** Every flag as typed, long and short. */
+const knownFlags = Object.entries(flagSpecs).flatMap(([name, spec]) => (spec.short ? [name, spec.short] : [name]));
 
 /** Flags that take a value: what follows them is that value, not a flag, whatever it looks like. */
-const valueFlags = new Set([
-	'--format',
-	'-f',
-	'--width',
-	'-w',
-	'--feed',
-	'--tag',
-	'--title',
-	'--since',
-	'--limit',
-	'--output',
-	'-o',
-	'--home',
-]);
+const valueFlags = new Set(
+	Object.entries(flagSpecs)
+		.filter(([, spec]) => spec.value !== 'switch')
+		.flatMap(([name, spec]) => (spec.short ? [name, spec.short] : [name])),
+);
 
 /** What to print and the exit code; 'help' and 'version' are Broadsheet's own, which meow prints. */
 export type Answer = 'help' | 'version' | {readonly code: number; readonly stdout?: string; readonly stderr?: string};

@@ -7,8 +7,7 @@ import {articleToHtml} from './article-html.js';
 import {articleToMarkdown, escapeMarkdown} from './article-markdown.js';
 import {exportSchema, toItemRecord} from './item-record.js';
 
-export const itemFormats = ['json', 'ndjson', 'markdown', 'html', 'csv'] as const;
-export type ItemFormat = (typeof itemFormats)[number];
+import type {ItemFormat} from './formats.js';
 
 export type ExportEntry = {readonly item: StoredItem; readonly article?: ArticleDocument | null};
 

@@ -89,7 +89,8 @@ test('text wraps by display width: CJK and emoji count double', (t) => {
 
 test('headline exports carry no escape sequences from a hostile feed, in any format', async (t) => {
 	const {Store} = await import('../../source/store/store.js');
-	const {renderItems, itemFormats} = await import('../../source/export/items.js');
+	const {renderItems} = await import('../../source/export/items.js');
+	const {itemFormats} = await import('../../source/export/formats.js');
 	const store = Store.open(':memory:');
 	t.teardown(() => store.close());
 	const {id} = store.ensureFeed('https://evil.example/feed');
