@@ -19,6 +19,7 @@ export const keyActions = [
 	'toggleRead',
 	'toggleStar',
 	'markAllRead',
+	'undo',
 	'refresh',
 	'refreshAll',
 	'toggleUnreadOnly',
@@ -32,6 +33,7 @@ export const keyActions = [
 	'historyForward',
 	'openInBrowser',
 	'copyUrl',
+	'suspend',
 ] as const;
 
 export type KeyAction = (typeof keyActions)[number];

@@ -109,7 +109,7 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 		} catch (error) {
 			const failure = isBroadsheetError(error) ? error : new BroadsheetError('parse', String(error));
 			if (failure.status === 429 || failure.status === 503) store.setHostRetryAfter(host, retryAfterUntil(failure.retryAfter, now()));
-			store.markFailed(feed.id, failure.kind, failure.message, now().toISOString());
+			store.markFailed(feed.id, failure, now().toISOString());
 			counts.failed++;
 			failures.push({url: subscription.url, message: failure.message});
 			emit({type: 'feed-failed', url: subscription.url, kind: failure.kind, message: failure.message});

@@ -41,3 +41,10 @@ export async function runLimited<T>(
 		pump();
 	});
 }
+
+/** When a refresh every `minutes` (none when 0 or unset), started at `start`, runs next after `now` (epoch ms). */
+export function nextRunAfter(start: number, minutes: number | null | undefined, now: number): Date | undefined {
+	if (!minutes || minutes <= 0) return undefined;
+	const period = minutes * 60_000;
+	return new Date(start + Math.max(1, Math.ceil((now - start) / period)) * period);
+}

@@ -105,4 +105,21 @@ export const migrations: readonly string[] = [
 	-- The user's own title for a feed (add --title), kept apart from the feed's, which each refresh updates.
 	ALTER TABLE feeds ADD COLUMN user_title TEXT;
 	`,
+	`
+	-- The HTTP status of the last failed refresh (null when it failed before a response), for the reader to show.
+	ALTER TABLE feeds ADD COLUMN error_status INTEGER;
+	-- Where the reader was: the feed and story selected, and per article its scroll (a fraction of the
+	-- text, so that a different width lands at the same place) and focused link.
+	CREATE TABLE reader_place (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		feed_key TEXT NOT NULL,
+		item_id INTEGER
+	);
+	CREATE TABLE reading_positions (
+		url TEXT PRIMARY KEY,
+		fraction REAL NOT NULL,
+		focus INTEGER NOT NULL,
+		read_at TEXT NOT NULL
+	);
+	`,
 ];

@@ -15,6 +15,8 @@ export type FeedRow = {
 	readonly lastSuccess: string | null;
 	readonly errorKind: string | null;
 	readonly errorMessage: string | null;
+	/** The HTTP status of the last failure, when the server answered. */
+	readonly errorStatus: number | null;
 	/** What the last successful read repaired or skipped, or null. */
 	readonly warning: string | null;
 	readonly movedTo: string | null;
@@ -51,12 +53,18 @@ export type ItemQuery = {
 /** `warning` is what was recorded on the feed: the feed's and the fetch's warnings in one line, or null. */
 export type SaveResult = {readonly newItems: number; readonly items: number; readonly warning: string | null};
 
+/** The reader's selection as it closed: a feed entry's key and the selected story's id. */
+export type ReaderPlace = {readonly feedKey: string; readonly itemId: number | null};
+
+/** Where reading stopped in an article: how far down its text (0–1) and the focused link stop (-1: none). */
+export type ReadingPosition = {readonly fraction: number; readonly focus: number};
+
 type Row = Record<string, unknown>;
 
 // The user's own title (`add --title`, `edit --title`) wins over the feed's, in every list and export.
 const shownTitle = 'coalesce(f.user_title, f.title)';
 const feedColumns = `f.id, f.url, ${shownTitle} AS title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
-	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.warning, f.moved_to AS movedTo, f.moved_count AS movedCount`;
+	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.error_status AS errorStatus, f.warning, f.moved_to AS movedTo, f.moved_count AS movedCount`;
 const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, ${shownTitle} AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
 	i.summary AS summaryHtml, i.content AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
 
@@ -132,7 +140,7 @@ export class Store {
 		return inTransaction(this.db, () => {
 			this.run(
 				`UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url), etag = ?, last_modified = ?, last_attempt = ?,
-				last_success = ?, error_kind = NULL, error_message = NULL, warning = ? WHERE id = ?`,
+				last_success = ?, error_kind = NULL, error_message = NULL, error_status = NULL, warning = ? WHERE id = ?`,
 				feed.title,
 				feed.siteUrl,
 				fetched.etag ?? null,
@@ -239,12 +247,24 @@ export class Store {
 	}
 
 	markNotModified(feedId: number, now: string): void {
-		this.run('UPDATE feeds SET last_attempt = ?, last_success = ?, error_kind = NULL, error_message = NULL WHERE id = ?', now, now, feedId);
+		this.run(
+			'UPDATE feeds SET last_attempt = ?, last_success = ?, error_kind = NULL, error_message = NULL, error_status = NULL WHERE id = ?',
+			now,
+			now,
+			feedId,
+		);
 	}
 
 	/** Records a failure; the feed's items stay as they were. */
-	markFailed(feedId: number, kind: string, message: string, now: string): void {
-		this.run('UPDATE feeds SET last_attempt = ?, error_kind = ?, error_message = ? WHERE id = ?', now, kind, message, feedId);
+	markFailed(feedId: number, failure: {kind: string; message: string; status?: number | undefined}, now: string): void {
+		this.run(
+			'UPDATE feeds SET last_attempt = ?, error_kind = ?, error_message = ?, error_status = ? WHERE id = ?',
+			now,
+			failure.kind,
+			failure.message,
+			failure.status ?? null,
+			feedId,
+		);
 	}
 
 	/** Notes where a permanent redirect pointed; returns how many refreshes in a row it has pointed there. */
@@ -364,6 +384,43 @@ export class Store {
 			);
 			this.run('UPDATE items_search SET article = ? WHERE rowid IN (SELECT id FROM items WHERE link = ?)', text, url);
 		});
+	}
+
+	/** The feed (its URL, or the reader's All/Starred key) and story the reader was on when it last closed. */
+	readerPlace(): ReaderPlace | undefined {
+		return this.get('SELECT feed_key AS feedKey, item_id AS itemId FROM reader_place WHERE id = 1') as ReaderPlace | undefined;
+	}
+
+	setReaderPlace(place: ReaderPlace): void {
+		this.run(
+			`INSERT INTO reader_place (id, feed_key, item_id) VALUES (1, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET feed_key = excluded.feed_key, item_id = excluded.item_id`,
+			place.feedKey,
+			place.itemId,
+		);
+	}
+
+	/** Where the reader stopped in an article, by its URL. */
+	readingPosition(url: string): ReadingPosition | undefined {
+		return this.get('SELECT fraction, focus FROM reading_positions WHERE url = ?', url) as ReadingPosition | undefined;
+	}
+
+	/** Remembers where the reader stopped (the top of the text forgets it); the oldest beyond 5,000 articles go. */
+	setReadingPosition(url: string, position: ReadingPosition, now: string): void {
+		if (position.fraction <= 0 && position.focus < 0) {
+			this.run('DELETE FROM reading_positions WHERE url = ?', url);
+			return;
+		}
+
+		this.run(
+			`INSERT INTO reading_positions (url, fraction, focus, read_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET fraction = excluded.fraction, focus = excluded.focus, read_at = excluded.read_at`,
+			url,
+			position.fraction,
+			position.focus,
+			now,
+		);
+		this.run('DELETE FROM reading_positions WHERE url NOT IN (SELECT url FROM reading_positions ORDER BY read_at DESC LIMIT 5000)');
 	}
 
 	hostRetryAfter(host: string): string | undefined {

@@ -1,22 +1,23 @@
-import {Box, Text, useApp, useFocusManager, useInput, useWindowSize} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {Box, useApp, useFocusManager, useInput, usePaste, useWindowSize} from 'ink';
+import {useEffect, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
-import {starterFeeds} from '../config/default-feeds.js';
-import {sanitizeTerminal} from '../text/sanitize.js';
-import {ArticleView} from './components/article-view.js';
-import {HelpOverlay} from './components/help-overlay.js';
-import {Prompt} from './components/prompt.js';
+import {plural} from '../text/plural.js';
+import {ArticleScreen} from './components/article-screen.js';
+import {HeadlinesScreen} from './components/headlines-screen.js';
+import {HelpOverlay, helpWindow} from './components/help-overlay.js';
+import {Prompt, promptHeight} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
-import {Row, Styled} from './components/styled.js';
+import {feedProblemRows} from './feed-problem.js';
+import {emptyListText, headlinePanes, showsSource} from './headline-rows.js';
 import {useArticleReader} from './hooks/use-article-reader.js';
 import {useBackgroundRefresh} from './hooks/use-background-refresh.js';
-import {allKey, emptyListText, feedEntriesFor, headlineScreenRows, listQuery, showsSource} from './headline-rows.js';
-import {findUnread, ItemsPager, ListSource, type HeadlineSource} from './items-pager.js';
+import {useHeadlines} from './hooks/use-headlines.js';
 import {keyName, type Action, type KeyMap} from './keymap.js';
-import {hintsFor, statusText, type Message} from './status.js';
 import type {PreparedScreen, Services} from './services.js';
+import {editLine} from './state/line-editor.js';
+import {isMovement, keptInView, moved} from './state/movement.js';
+import {hintsFor, statusText} from './status.js';
 import type {Theme} from './theme.js';
-import {plural} from '../text/plural.js';
 
 type Props = {
 	readonly services: Services;
@@ -34,8 +35,10 @@ type Props = {
 	readonly prepared?: PreparedScreen;
 };
 
-type PromptState = {readonly kind: 'add' | 'search'; readonly value: string; readonly error?: string | undefined; readonly busy?: boolean};
-
+/**
+ * The reader: routes keys to the screen in front (headlines or article, the help overlay or a
+ * prompt over either) and draws it with the status line. Each screen's state lives in its own hook.
+ */
 export function App({
 	services,
 	keymap,
@@ -47,26 +50,14 @@ export function App({
 	hyperlinks = false,
 	prepared,
 }: Props) {
-	const {exit} = useApp();
+	const {exit, suspendTerminal} = useApp();
 	const {disableFocus} = useFocusManager();
 	const terminal = useWindowSize();
 	const width = fixedWidth ?? terminal.columns;
 	const height = fixedHeight ?? terminal.rows;
 	const mainHeight = Math.max(1, height - 1);
-	const {store, settings} = services;
+	const {store} = services;
 
-	const [dataVersion, setDataVersion] = useState(0);
-	const reload = useCallback(() => setDataVersion((version) => version + 1), []);
-	const [pane, setPane] = useState<'feeds' | 'items'>('items');
-	const [feedIndex, setFeedIndex] = useState(0);
-	const [selected, setSelected] = useState(0);
-	const selectedId = useRef<number | undefined>(undefined);
-	const [listTop, setListTop] = useState(0);
-	const [unreadOnly, setUnreadOnly] = useState(false);
-	const [search, setSearch] = useState<{query: string} | undefined>();
-	const [prompt, setPrompt] = useState<PromptState | undefined>();
-	const [help, setHelp] = useState(false);
-	const [message, setMessage] = useState<Message | undefined>();
 	// Ages in the list change by the minute; a stable "now" keeps memoised rows from re-rendering on every key.
 	const [now, setNow] = useState(() => services.now());
 	useEffect(() => {
@@ -78,302 +69,109 @@ export function App({
 	// Ink's own focus handling would take Tab and Esc, which the reader uses.
 	useEffect(() => disableFocus(), [disableFocus]);
 
-	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-	// What the first paint read stays good until the data first changes (dataVersion 0).
-	const feeds = useMemo(() => (dataVersion === 0 && prepared ? prepared.feeds : store.feedListing()), [store, dataVersion, prepared]);
-	const feedEntries = useMemo(() => feedEntriesFor(subscriptions, feeds), [feeds, subscriptions]);
-	const feedEntry = feedEntries[Math.min(feedIndex, feedEntries.length - 1)]!;
-
-	const source: HeadlineSource = useMemo(() => {
-		if (dataVersion === 0 && prepared && feedEntry.key === allKey && !unreadOnly && !search) return prepared.list;
-		if (search) return new ListSource(store.search(search.query));
-		return new ItemsPager(store, listQuery(feedEntry.key, feeds, unreadOnly));
-	}, [store, feeds, feedEntry.key, unreadOnly, search, dataVersion, prepared]);
-
-	// New data keeps the selection on the same story, wherever it moved to.
-	useEffect(() => {
-		const index = selectedId.current === undefined ? undefined : source.indexOf(selectedId.current);
-		setSelected((current) => Math.max(0, Math.min(index ?? current, source.count - 1)));
-	}, [source]);
-
-	const selectedItem = source.at(selected);
-	useEffect(() => {
-		selectedId.current = selectedItem?.id;
-	}, [selectedItem?.id]);
-	const reader = useArticleReader({services, width, height: mainHeight, onProblem: (text) => setMessage({text, error: true})});
-	const {entry, layout, scroll, focus, digits} = reader;
-	const screen = entry ? 'article' : 'headlines';
-
-	// ---------- refresh ----------
-	const {progress, runRefresh} = useBackgroundRefresh({
+	const {progress, runRefresh, nextRefresh} = useBackgroundRefresh({
 		services,
 		refreshOnStart,
-		onNewItems: reload,
+		onNewItems: () => headlines.reload(),
 		onFinished: (summary, moved) => {
 			// A feed that moved for good is followed from now on; say where, since its address changed.
 			const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${plural(moved.length, 'feed')} moved` : '';
-			setMessage(
+			say(
 				summary instanceof Error
-					? {text: `Refresh failed: ${summary.message}${movedText}`, error: true}
-					: {
-							text: `Refreshed ${plural(summary.total, 'feed')}: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
-							error: summary.failed > 0,
-						},
+					? `Refresh failed: ${summary.message}${movedText}`
+					: `Refreshed ${plural(summary.total, 'feed')}: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
+				summary instanceof Error || summary.failed > 0,
 			);
-			reload();
+			headlines.reload();
 		},
 	});
 
 	const openItem = (item: StoredItem) => {
 		if (!item.read) {
 			store.setRead([item.id], true);
-			reload();
+			headlines.reload();
 		}
 
 		reader.open(item.link ?? item.feedUrl, item);
 	};
 
+	const headlines = useHeadlines({services, keymap, height: mainHeight, prepared, runRefresh, nextRefresh, openItem});
+	const {state, dispatch, source, selectedItem, feedEntry, subscriptions} = headlines;
+	const say = (text: string, error = false) => dispatch({type: 'message', message: {text, error}});
+	const reader = useArticleReader({services, width, height: mainHeight, onProblem: (text) => say(text, true)});
+	const {entry, layout, scroll, focus, digits} = reader;
+	const screen = entry ? 'article' : 'headlines';
+	// An error under the add prompt takes rows from the bottom of the screen above it while it shows.
+	const shownHeight = Math.max(1, height - (state.prompt ? promptHeight(state.prompt.error, width) : 1));
+
+	// The feed and story in front are where the next start opens.
+	useEffect(() => {
+		store.setReaderPlace({feedKey: feedEntry.key, itemId: state.search ? null : (selectedItem?.id ?? null)});
+	}, [store, feedEntry.key, selectedItem?.id, state.search]);
+
+	const quit = () => {
+		reader.savePosition();
+		exit();
+	};
+
 	const currentUrl = (): string | undefined => (screen === 'article' ? reader.currentUrl() : (selectedItem?.link ?? undefined));
 
-	// ---------- keys ----------
-	const act = (action: Action) => {
-		const page = Math.max(1, mainHeight - 2);
-		const moveSelection = (to: number) => setSelected(Math.max(0, Math.min(source.count - 1, to)));
-		const moveFeed = (to: number) => {
-			setFeedIndex(Math.max(0, Math.min(feedEntries.length - 1, to)));
-			setSelected(0);
-			selectedId.current = undefined;
-			setListTop(0);
-		};
-
+	/** Keys every screen shares; false when the action is the screen's own. */
+	const handleCommon = (action: Action): boolean => {
 		switch (action) {
 			case 'quit': {
-				exit();
-				return;
+				quit();
+				return true;
 			}
 
 			case 'help': {
-				setHelp((shown) => !shown);
-				return;
+				dispatch({type: 'toggleHelp'});
+				return true;
+			}
+
+			case 'suspend': {
+				// Ctrl-Z: the shell's screen back until `fg`, then a full redraw.
+				void suspendTerminal(async () => services.suspend());
+				return true;
 			}
 
 			case 'openInBrowser': {
 				const url = currentUrl();
-				if (url) {
-					setMessage({text: `Opening ${url}…`, error: false});
-					void services.openInBrowser(url).then((result) =>
-						setMessage(
-							result.ok
-								? {text: `Opened with ${result.command}: ${url}`, error: false}
-								: {
-										text: `Could not open a browser (${result.reason}): ${keymap.keysFor(screen, 'copyUrl')[0] ?? 'y'} copies the URL`,
-										error: true,
-									},
-						),
+				if (!url) return true;
+				say(`Opening ${url}…`);
+				void services
+					.openInBrowser(url)
+					.then((result) =>
+						result.ok
+							? say(`Opened with ${result.command}: ${url}`)
+							: say(`Could not open a browser (${result.reason}): ${keymap.keysFor(screen, 'copyUrl')[0] ?? 'y'} copies the URL`, true),
 					);
-				}
-
-				return;
+				return true;
 			}
 
 			case 'copyUrl': {
 				const url = currentUrl();
 				if (url) {
 					services.copyToClipboard(url);
-					setMessage({text: `Copied ${url}`, error: false});
+					say(`Copied ${url}`);
 				}
 
-				return;
+				return true;
 			}
 
-			default:
-		}
-
-		if (screen === 'article') {
-			if (reader.handle(action)) return;
-			if (action === 'toggleStar' && entry?.item) {
-				const starred = !store.item(entry.item.id)?.starred;
-				store.setStarred(entry.item.id, starred);
-				setMessage({text: starred ? 'Starred' : 'Unstarred', error: false});
-				reload();
-			}
-
-			return;
-		}
-
-		if (pane === 'feeds') {
-			switch (action) {
-				case 'down': {
-					moveFeed(feedIndex + 1);
-					return;
-				}
-
-				case 'up': {
-					moveFeed(feedIndex - 1);
-					return;
-				}
-
-				case 'top': {
-					moveFeed(0);
-					return;
-				}
-
-				case 'bottom': {
-					moveFeed(feedEntries.length - 1);
-					return;
-				}
-
-				case 'pageDown': {
-					moveFeed(feedIndex + page);
-					return;
-				}
-
-				case 'pageUp': {
-					moveFeed(feedIndex - page);
-					return;
-				}
-
-				case 'open':
-				case 'switchPane': {
-					setPane('items');
-					return;
-				}
-
-				default:
+			default: {
+				return false;
 			}
 		}
+	};
 
-		switch (action) {
-			case 'down': {
-				moveSelection(selected + 1);
-				return;
-			}
-
-			case 'up': {
-				moveSelection(selected - 1);
-				return;
-			}
-
-			case 'pageDown': {
-				moveSelection(selected + page);
-				return;
-			}
-
-			case 'pageUp': {
-				moveSelection(selected - page);
-				return;
-			}
-
-			case 'top': {
-				moveSelection(0);
-				return;
-			}
-
-			case 'bottom': {
-				moveSelection(source.count - 1);
-				return;
-			}
-
-			case 'switchPane': {
-				setPane((current) => (current === 'feeds' ? 'items' : 'feeds'));
-				return;
-			}
-
-			case 'open': {
-				if (selectedItem) openItem(selectedItem);
-				return;
-			}
-
-			case 'nextUnread':
-			case 'previousUnread': {
-				const index = findUnread(source, selected, action === 'nextUnread' ? 1 : -1);
-				if (index === undefined) setMessage({text: 'No more unread stories', error: false});
-				else moveSelection(index);
-				return;
-			}
-
-			case 'toggleRead': {
-				if (selectedItem) {
-					store.setRead([selectedItem.id], !selectedItem.read);
-					reload();
-				}
-
-				return;
-			}
-
-			case 'toggleStar': {
-				if (selectedItem) {
-					store.setStarred(selectedItem.id, !selectedItem.starred);
-					reload();
-				}
-
-				return;
-			}
-
-			case 'markAllRead': {
-				const ids: number[] = [];
-				for (let index = 0; index < source.count; index++) {
-					const item = source.at(index)!;
-					if (!item.read) ids.push(item.id);
-				}
-
-				store.setRead(ids, true);
-				setMessage({text: `Marked ${plural(ids.length, 'story')} read`, error: false});
-				reload();
-				return;
-			}
-
-			case 'refresh': {
-				const subscription = subscriptions.find((candidate) => candidate.url === feedEntry.key);
-				runRefresh(subscription ? [subscription] : subscriptions);
-				return;
-			}
-
-			case 'refreshAll': {
-				runRefresh(subscriptions);
-				return;
-			}
-
-			case 'toggleUnreadOnly': {
-				setUnreadOnly((current) => !current);
-				setMessage({text: unreadOnly ? 'Showing every story' : 'Showing unread stories only', error: false});
-				return;
-			}
-
-			case 'addFeed': {
-				setPrompt({kind: 'add', value: ''});
-				return;
-			}
-
-			case 'addStarterFeeds': {
-				if (subscriptions.length > 0) {
-					setMessage({text: 'The starter feeds are offered while you follow no feed: a adds one', error: false});
-					return;
-				}
-
-				// The list as it is now decides: another process may have subscribed meanwhile.
-				const added = settings.update('subscriptions', (current) => (current.length > 0 ? current : starterFeeds));
-				setMessage({text: `Following ${plural(added.length, 'feed')}: refreshing`, error: false});
-				reload();
-				runRefresh(added);
-				return;
-			}
-
-			case 'search': {
-				setPrompt({kind: 'search', value: search?.query ?? ''});
-				return;
-			}
-
-			case 'back': {
-				if (search) {
-					setSearch(undefined);
-					setSelected(0);
-				}
-
-				return;
-			}
-
-			default:
+	const handleArticle = (action: Action) => {
+		if (reader.handle(action)) return;
+		if (action === 'toggleStar' && entry?.item) {
+			const starred = !store.item(entry.item.id)?.starred;
+			store.setStarred(entry.item.id, starred);
+			say(starred ? 'Starred' : 'Unstarred');
+			headlines.reload();
 		}
 	};
 
@@ -381,163 +179,155 @@ export function App({
 		(input, key) => {
 			onKey?.();
 			const name = keyName(input, key);
-			if (help) {
-				if (name === '?' || name === 'escape' || name === 'q') setHelp(false);
-				else if (name === 'ctrl-c') exit();
+			if (state.help) {
+				const action = keymap.lookup(screen, name);
+				if (name === '?' || name === 'escape' || name === 'q') dispatch({type: 'toggleHelp', shown: false});
+				else if (action === 'quit' && name === 'ctrl-c') quit();
+				else if (action && isMovement(action)) {
+					const window = helpWindow(shownHeight);
+					const count = Math.max(1, keymap.help(screen).length - window + 1);
+					dispatch({type: 'scrollHelp', to: moved(action, state.helpScroll, count, Math.max(1, window - 1))});
+				}
+
 				return;
 			}
 
-			setMessage(undefined);
+			dispatch({type: 'message', message: undefined});
 			if (screen === 'article' && /^\d$/.test(input) && !key.ctrl && !key.meta) {
 				reader.typeDigit(input);
 				return;
 			}
 
 			const action = keymap.lookup(screen, name);
-			if (action) act(action);
-			else reader.clearDigits();
+			if (!action) reader.clearDigits();
+			else if (handleCommon(action)) return;
+			else if (screen === 'article') handleArticle(action);
+			else headlines.handle(action);
 		},
-		{isActive: !prompt},
+		{isActive: !state.prompt},
 	);
 
-	// While a prompt is open only Esc (cancel) and Ctrl-C reach the app; everything else is typing.
+	// While a prompt is open only Esc (cancel), Ctrl-C and Ctrl-Z reach the app; everything else is typing.
 	useInput(
 		(input, key) => {
-			if (key.escape) setPrompt(undefined);
-			else if (key.ctrl && input === 'c') exit();
+			if (key.escape) dispatch({type: 'closePrompt'});
+			else if (key.ctrl && input === 'c') quit();
+			else if (key.ctrl && input === 'z') handleCommon('suspend');
 		},
-		{isActive: Boolean(prompt)},
+		{isActive: Boolean(state.prompt)},
 	);
 
 	const submitPrompt = (value: string) => {
+		const {prompt} = state;
 		if (!prompt) return;
 		if (prompt.kind === 'search') {
-			setPrompt(undefined);
-			if (value.trim()) {
-				setSearch({query: value.trim()});
-				setSelected(0);
-				setPane('items');
-			} else {
-				setSearch(undefined);
-			}
-
+			dispatch({type: 'search', query: value});
 			return;
 		}
 
 		if (!value.trim()) {
-			setPrompt(undefined);
+			dispatch({type: 'closePrompt'});
 			return;
 		}
 
-		setPrompt({...prompt, value, busy: true, error: undefined});
+		dispatch({type: 'promptBusy', value});
 		services.addFeed(value).then(
 			(result) => {
-				setPrompt(undefined);
-				setMessage({
-					text:
-						result.status === 'exists'
-							? `Already subscribed to ${result.url}`
-							: `Subscribed to ${result.title}: ${plural(result.items, 'story')}`,
-					error: false,
-				});
-				reload();
+				dispatch({type: 'closePrompt'});
+				say(
+					result.status === 'exists'
+						? `Already subscribed to ${result.url}`
+						: `Subscribed to ${result.title}: ${plural(result.items, 'story')}`,
+				);
+				headlines.reload();
 			},
-			(error: unknown) => setPrompt({kind: 'add', value, busy: false, error: error instanceof Error ? error.message : String(error)}),
+			(error: unknown) => dispatch({type: 'promptFailed', value, error: error instanceof Error ? error.message : String(error)}),
 		);
 	};
 
-	// ---------- render ----------
-	// The list scrolls only as far as needed to keep the selection on screen.
-	let top = listTop;
-	if (selected < top) top = selected;
-	if (selected >= top + mainHeight) top = selected - mainHeight + 1;
-	top = Math.max(0, Math.min(top, Math.max(0, source.count - mainHeight)));
-	if (top !== listTop) setListTop(top);
+	// A paste is typing, at the cursor; a newline in it is Enter (a URL copied with its line end submits).
+	usePaste(
+		(text) => {
+			const {prompt} = state;
+			if (!prompt || prompt.busy) return;
+			const [first = '', ...rest] = text.split(/\r\n|\r|\n/);
+			const line = editLine(prompt.line, {input: first});
+			if (rest.length > 0) submitPrompt(line.value);
+			else dispatch({type: 'editPrompt', line});
+		},
+		{isActive: Boolean(state.prompt)},
+	);
 
+	// ---------- render ----------
 	const status = statusText({
 		screen,
 		entry,
 		layout,
 		focus,
 		progress,
-		message,
+		message: state.message,
 		digits,
-		search,
-		unreadOnly,
+		search: state.search,
+		unreadOnly: state.unreadOnly,
 		feedLabel: feedEntry.label,
 		count: source.count,
 	});
-	const hints = hintsFor(screen, keymap);
+
 	let main;
-	if (help) {
-		main = <HelpOverlay keymap={keymap} screen={screen} width={width} height={mainHeight} theme={theme} />;
+	if (state.help) {
+		main = <HelpOverlay keymap={keymap} screen={screen} scroll={state.helpScroll} width={width} height={shownHeight} theme={theme} />;
 	} else if (entry) {
-		main =
-			entry.status === 'ready' && layout ? (
-				<ArticleView
-					layout={layout}
-					scroll={scroll}
-					focus={focus}
-					width={width}
-					height={mainHeight}
-					theme={theme}
-					hyperlinks={hyperlinks}
-				/>
-			) : (
-				<Box height={mainHeight} width={width} paddingLeft={2} paddingTop={1} flexDirection="column">
-					{entry.status === 'loading' ? (
-						<Text wrap="truncate-end">
-							<Styled look={theme.muted}>{`Loading ${sanitizeTerminal(entry.url)} …`}</Styled>
-						</Text>
-					) : (
-						<>
-							<Styled look={theme.error}>Could not open this page</Styled>
-							<Text wrap="truncate-end">{sanitizeTerminal(entry.error ?? '')}</Text>
-							<Text> </Text>
-							<Styled look={theme.muted}>Esc or Backspace goes back · o opens it in the browser</Styled>
-						</>
-					)}
-				</Box>
-			);
-	} else {
-		const rows = headlineScreenRows({
-			entries: feedEntries,
-			feedIndex,
-			rows: source.slice(top, mainHeight),
-			selected: selected - top,
-			pane,
-			showSource: showsSource(feedEntry.key, search),
-			empty: emptyListText(search, unreadOnly, subscriptions.length),
-			theme,
-			now,
-			width,
-			height: mainHeight,
-		});
 		main = (
-			<Box flexDirection="column" height={mainHeight}>
-				{rows.map((row, index) => (
-					// Rows are screen lines: the line number is the identity.
-					<Row key={index} segments={row} />
-				))}
-			</Box>
+			<ArticleScreen
+				entry={entry}
+				layout={layout}
+				scroll={scroll}
+				focus={focus}
+				width={width}
+				height={shownHeight}
+				theme={theme}
+				hyperlinks={hyperlinks}
+				backKeys={keymap.keysFor('article', 'back').slice(0, 2).join(' or ')}
+				browserKey={keymap.keysFor('article', 'openInBrowser')[0] ?? 'o'}
+			/>
+		);
+	} else {
+		// The list scrolls only as far as needed to keep the selection on screen (a resize included).
+		const top = keptInView(state.listTop, state.selected, headlines.listHeight, source.count);
+		main = (
+			<HeadlinesScreen
+				entries={headlines.feedEntries}
+				feedIndex={state.feedIndex}
+				rows={source.slice(top, headlines.listHeight)}
+				selected={state.selected - top}
+				pane={state.pane}
+				showSource={showsSource(feedEntry.key, state.search)}
+				empty={emptyListText(state.search, state.unreadOnly, subscriptions.length)}
+				header={headlines.problem ? feedProblemRows(headlines.problem, headlinePanes(width).list, theme, now) : []}
+				theme={theme}
+				now={now}
+				width={width}
+				height={shownHeight}
+			/>
 		);
 	}
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{main}
-			{prompt ? (
+			{state.prompt ? (
 				<Prompt
-					label={prompt.kind === 'add' ? 'Add feed (URL or site):' : 'Search:'}
-					value={prompt.value}
-					onChange={(value) => setPrompt({...prompt, value, error: undefined})}
+					label={state.prompt.kind === 'add' ? 'Add feed (URL or site):' : 'Search:'}
+					line={state.prompt.line}
+					onEdit={(line) => dispatch({type: 'editPrompt', line})}
 					onSubmit={submitPrompt}
-					error={prompt.error}
-					busy={prompt.busy}
+					error={state.prompt.error}
+					busy={state.prompt.busy}
+					width={width}
 					theme={theme}
 				/>
 			) : (
-				<StatusLine hints={hints} status={status.text} error={status.error} width={width} theme={theme} />
+				<StatusLine hints={hintsFor(screen, keymap)} status={status.text} error={status.error} width={width} theme={theme} />
 			)}
 		</Box>
 	);

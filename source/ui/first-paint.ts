@@ -3,10 +3,22 @@ import type {AppContext} from '../commands/context.js';
 import type {SettingsStore} from '../config/settings.js';
 import type {Store} from '../store/store.js';
 import {enterFullScreen, type FullScreen} from './full-screen.js';
-import {emptyListText, feedEntriesFor, headlineScreenRows, listQuery, showsSource, statusRow, type StyledRow} from './headline-rows.js';
+import {nextRunAfter} from '../refresh/schedule.js';
+import {feedProblemFor, feedProblemHeight, feedProblemRows} from './feed-problem.js';
+import {
+	emptyListText,
+	feedEntriesFor,
+	headlinePanes,
+	headlineScreenRows,
+	listQuery,
+	showsSource,
+	statusRow,
+	type StyledRow,
+} from './headline-rows.js';
 import {ItemsPager} from './items-pager.js';
 import {createKeyMap, type KeyMap} from './keymap.js';
 import type {PreparedScreen} from './services.js';
+import {keptInView} from './state/movement.js';
 import {hintsFor, statusText} from './status.js';
 import {chooseTheme, colorWanted, type Look, type Theme} from './theme.js';
 
@@ -48,28 +60,45 @@ export function paintFirstScreen(
 	return {screen, keymap, theme, paintedAt: performance.now(), prepared};
 }
 
-/** The reader's opening screen (All, every story, the first selected) as rows, and what it read. */
+/** The reader's opening screen (the feed and story it left, else All and the newest story) as rows, and what it read. */
 export function firstScreen(
 	source: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>},
 	view: {readonly width: number; readonly height: number; readonly keymap: KeyMap; readonly theme: Theme; readonly now: Date},
 ): {rows: StyledRow[]; prepared: PreparedScreen} {
-	const {width, theme} = view;
+	const {width, theme, keymap, now} = view;
 	const mainHeight = Math.max(1, view.height - 1);
 	const feeds = source.store.feedListing();
 	const subscriptions = source.settings.get('subscriptions');
 	const entries = feedEntriesFor(subscriptions, feeds);
-	const first = entries[0]!;
-	const list = new ItemsPager(source.store, listQuery(first.key, feeds, false));
+	const place = source.store.readerPlace();
+	const feedIndex = Math.max(
+		0,
+		entries.findIndex((entry) => entry.key === place?.feedKey),
+	);
+	const entry = entries[feedIndex]!;
+	const problem = feedProblemFor(
+		source.store,
+		entry,
+		nextRunAfter(now.getTime(), source.settings.get('refreshIntervalMinutes'), now.getTime()),
+		keymap,
+	);
+	const listHeight = Math.max(1, mainHeight - (problem ? feedProblemHeight : 0));
+	const list = new ItemsPager(source.store, listQuery(entry.key, feeds, false));
+	const found = place?.itemId === null || place?.itemId === undefined ? undefined : list.indexOf(place.itemId);
+	const selected = found ?? 0;
+	// A story far down the list opens in the middle of the screen, not on its last row.
+	const listTop = keptInView(selected - Math.floor(listHeight / 2), selected, listHeight, list.count);
 	const rows = headlineScreenRows({
 		entries,
-		feedIndex: 0,
-		rows: list.slice(0, mainHeight),
-		selected: 0,
+		feedIndex,
+		rows: list.slice(listTop, listHeight),
+		selected: selected - listTop,
 		pane: 'items',
-		showSource: showsSource(first.key, undefined),
+		showSource: showsSource(entry.key, undefined),
 		empty: emptyListText(undefined, false, subscriptions.length),
+		header: problem ? feedProblemRows(problem, headlinePanes(width).list, theme, now) : [],
 		theme,
-		now: view.now,
+		now,
 		width,
 		height: mainHeight,
 	});
@@ -83,11 +112,19 @@ export function firstScreen(
 		digits: '',
 		search: undefined,
 		unreadOnly: false,
-		feedLabel: first.label,
+		feedLabel: entry.label,
 		count: list.count,
 	});
-	rows.push(statusRow(hintsFor('headlines', view.keymap), status.text, status.error, width, theme));
-	return {rows, prepared: {feeds, list}};
+	rows.push(statusRow(hintsFor('headlines', keymap), status.text, status.error, width, theme));
+	return {
+		rows,
+		prepared: {
+			feeds,
+			feedKey: entry.key,
+			list,
+			place: {feedIndex, selected, selectedId: found === undefined ? undefined : place!.itemId!, listTop},
+		},
+	};
 }
 
 /** A row as terminal text, styled as Ink's <Text> styles it: the same library, in the same order. */

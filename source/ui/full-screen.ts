@@ -8,6 +8,8 @@ const leave = '\u001B[?25h\u001B[?1049l';
 export type FullScreen = {
 	/** Back to the shell's screen with the cursor shown and output restored; safe to call more than once. */
 	leave(): void;
+	/** Ctrl-Z: the shell's screen back while the process is stopped, then the reader's again after `fg`. */
+	suspend(): void;
 };
 
 /**
@@ -37,7 +39,16 @@ export function enterFullScreen(logFile: string): FullScreen {
 	};
 
 	process.on('exit', restore);
-	return {leave: restore};
+	return {
+		leave: restore,
+		suspend() {
+			if (!active) return;
+			writeSync(1, leave);
+			// Stops this process here, as the terminal's own Ctrl-Z would (raw mode turned that into a key); `fg` continues it.
+			process.kill(process.pid, 'SIGTSTP');
+			writeSync(1, enter);
+		},
+	};
 }
 
 /** Sends console.* and stray stderr writes (library warnings) to the log while the reader owns the screen. */

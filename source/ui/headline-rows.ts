@@ -61,7 +61,7 @@ export function emptyListText(search: {readonly query: string} | undefined, unre
 }
 
 /** Widths of the feeds column and the headline list (a one-column separator sits between them). */
-function headlinePanes(width: number): {readonly feeds: number; readonly list: number} {
+export function headlinePanes(width: number): {readonly feeds: number; readonly list: number} {
 	const feeds = Math.min(30, Math.max(16, Math.floor(width * 0.24)));
 	return {feeds, list: Math.max(10, width - feeds - 1)};
 }
@@ -150,6 +150,8 @@ export type HeadlineScreen = {
 	readonly showSource: boolean;
 	/** What the list says when it has no rows. */
 	readonly empty: string;
+	/** Rows at the top of the list pane, above the stories (why the feed failed). */
+	readonly header?: readonly StyledRow[];
 	readonly theme: Theme;
 	readonly now: Date;
 	readonly width: number;
@@ -158,19 +160,23 @@ export type HeadlineScreen = {
 
 /** Every row of the headline screen above the status line: feeds column, separator, headlines. */
 export function headlineScreenRows(screen: HeadlineScreen): StyledRow[] {
-	const {entries, feedIndex, rows, selected, pane, theme, width, height} = screen;
+	const {entries, feedIndex, rows, selected, pane, theme, width, height, header = []} = screen;
 	const panes = headlinePanes(width);
 	const feedsTop = feedWindowTop(feedIndex, entries.length, height);
 	const separator: Segment = {text: '│', look: theme.muted};
 	return Array.from({length: height}, (_, index) => {
 		const entry = entries[feedsTop + index];
 		const feed = entry ? feedRow(entry, panes.feeds, theme, {selected: feedsTop + index === feedIndex, active: pane === 'feeds'}) : [];
-		const item = rows[index];
-		const headline = item
-			? headlineRow(item, {...screen, width: panes.list, selected: index === selected, active: pane === 'items'})
-			: index === 0 && rows.length === 0
-				? emptyListRow(screen.empty, panes.list, theme)
-				: [];
+		const line = index - header.length;
+		const item = rows[line];
+		const headline =
+			line < 0
+				? header[index]!
+				: item
+					? headlineRow(item, {...screen, width: panes.list, selected: line === selected, active: pane === 'items'})
+					: line === 0 && rows.length === 0
+						? emptyListRow(screen.empty, panes.list, theme)
+						: [];
 		return [...padRow(feed, panes.feeds), separator, ...padRow(headline, panes.list)];
 	});
 }

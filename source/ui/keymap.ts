@@ -18,6 +18,7 @@ const common: Binding[] = [
 	{action: 'bottom', keys: ['G', 'end'], help: 'to the bottom'},
 	{action: 'openInBrowser', keys: ['o'], help: 'open in the web browser'},
 	{action: 'copyUrl', keys: ['y'], help: 'copy the URL'},
+	{action: 'suspend', keys: ['ctrl-z'], help: 'suspend (fg comes back)'},
 ];
 
 export const defaultBindings: Readonly<Record<Screen, readonly Binding[]>> = {
@@ -30,6 +31,7 @@ export const defaultBindings: Readonly<Record<Screen, readonly Binding[]>> = {
 		{action: 'toggleRead', keys: ['m'], help: 'mark read / unread'},
 		{action: 'toggleStar', keys: ['s'], help: 'star / unstar'},
 		{action: 'markAllRead', keys: ['A'], help: 'mark the whole list read'},
+		{action: 'undo', keys: ['U'], help: 'undo marking the list read (for 10 s)'},
 		{action: 'refresh', keys: ['r'], help: 'refresh this feed'},
 		{action: 'refreshAll', keys: ['R'], help: 'refresh all feeds'},
 		{action: 'toggleUnreadOnly', keys: ['u'], help: 'only unread / everything'},

@@ -38,6 +38,7 @@ export async function runReader(context: AppContext, start: ReaderStart): Promis
 			// OSC 52: the terminal puts it on the clipboard, over SSH too. The text is a URL we resolved ourselves.
 			process.stdout.write(`\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`);
 		},
+		suspend: () => start.screen.suspend(),
 		now: () => new Date(),
 	};
 

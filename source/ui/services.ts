@@ -22,8 +22,21 @@ export type Services = {
 	/** $BROWSER, else the platform's opener; says which one started, or why none did. */
 	openInBrowser(url: string): Promise<OpenResult>;
 	copyToClipboard(text: string): void;
+	/** Stops the process until `fg` (Ctrl-Z), with the shell's screen shown meanwhile; Ink has released the terminal. */
+	suspend(): void;
 	now(): Date;
 };
 
-/** What the first paint read from the store for the opening screen (All, every story). */
-export type PreparedScreen = {readonly feeds: FeedListing[]; readonly list: ItemsPager};
+/** What the first paint read from the store for the opening screen: the feed and story the reader left, else All and the newest. */
+export type PreparedScreen = {
+	readonly feeds: FeedListing[];
+	/** The list of the feed entry `feedKey`, every story. */
+	readonly feedKey: string;
+	readonly list: ItemsPager;
+	readonly place: {
+		readonly feedIndex: number;
+		readonly selected: number;
+		readonly selectedId: number | undefined;
+		readonly listTop: number;
+	};
+};

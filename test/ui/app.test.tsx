@@ -133,12 +133,12 @@ test('typing in the search prompt never triggers shortcuts; results replace the 
 	t.regex(plain(lastFrame()), /Tillerson to Lavrov/);
 });
 
-test('the add prompt keeps what was typed and shows the error inline', async (t) => {
+test('the add prompt keeps what was typed and shows the error under it, wrapped', async (t) => {
 	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 20});
 	t.teardown(unmount);
 	await press(stdin, 'a', 'n', 'o', 'p', 'e', keys.enter);
 	const frame = await waitFor(lastFrame, (text) => plain(text).includes('not a feed'));
-	t.regex(plain(frame), /Add feed \(URL or site\): nope.*not a feed: nope/);
+	t.regex(plain(frame), /Add feed \(URL or site\): nope *\n {2}not a feed: nope/);
 	await press(stdin, keys.escape);
 	t.notRegex(plain(lastFrame()), /Add feed/);
 });

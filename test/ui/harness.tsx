@@ -52,6 +52,7 @@ export async function renderReader(
 	const subscriptions = options.subscriptions ?? [{url: feedUrl, tags: []}];
 	const opened: string[] = [];
 	const copied: string[] = [];
+	const suspended: number[] = [];
 	const services: Services = {
 		store,
 		settings: memorySettings({subscriptions, refreshIntervalMinutes: 0, keyBindings: {}}),
@@ -66,6 +67,7 @@ export async function renderReader(
 			return options.openResult ?? {ok: true, command: 'test-browser'};
 		},
 		copyToClipboard: (text) => copied.push(text),
+		suspend: () => suspended.push(Date.now()),
 		now: () => new Date('2017-08-07T08:00:00Z'),
 	};
 	const keymap = createKeyMap(options.keyBindings);
@@ -82,7 +84,7 @@ export async function renderReader(
 			{...(painted ? {prepared: painted.prepared} : {})}
 		/>,
 	);
-	return {...view, store, settings: services.settings, opened, copied, firstPaintRows: painted?.rows};
+	return {...view, store, settings: services.settings, opened, copied, suspended, firstPaintRows: painted?.rows};
 }
 
 export const keys = {

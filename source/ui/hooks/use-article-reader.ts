@@ -1,9 +1,10 @@
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {StoredItem} from '../../store/store.js';
 import {layoutArticle, type ArticleLayout} from '../../text/article-lines.js';
-import {emptyHistory, historyReducer} from '../article-history.js';
+import {emptyHistory, historyReducer} from '../state/article-history.js';
 import type {Action} from '../keymap.js';
 import type {Services} from '../services.js';
+import {isMovement, moved} from '../state/movement.js';
 
 type Options = {
 	readonly services: Services;
@@ -44,11 +45,21 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 		[articleDocument, articleWidth],
 	);
 
-	// A resize re-wraps: keep the reader at the same place in the text.
+	// A resize re-wraps: keep the reader at the same place in the text. Reopened, it returns to where reading stopped.
 	const previousLayout = useRef<ArticleLayout | undefined>(undefined);
 	useEffect(() => {
 		const before = previousLayout.current;
 		previousLayout.current = layout;
+		if (layout && entry?.resume) {
+			const {fraction, focus: resumeFocus} = entry.resume;
+			dispatch({
+				type: 'view',
+				scroll: Math.round(fraction * layout.lines.length),
+				focus: resumeFocus < layout.stops.length ? resumeFocus : -1,
+			});
+			return;
+		}
+
 		if (!layout || !before || before === layout || !entry || before.lines.length === 0) return;
 		if (entry.document && before.width !== layout.width) {
 			dispatch({type: 'view', scroll: Math.round((entry.scroll / before.lines.length) * layout.lines.length), focus: entry.focus});
@@ -79,7 +90,16 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 		else focusStop(index);
 	};
 
-	const open = (url: string, item?: StoredItem) => dispatch({type: 'open', id: nextId.current++, url, item});
+	const open = (url: string, item?: StoredItem) => {
+		savePosition();
+		dispatch({type: 'open', id: nextId.current++, url, item, resume: services.store.readingPosition(url)});
+	};
+
+	/** Remembers where reading stopped in the article in front (across restarts too). */
+	const savePosition = () => {
+		if (!entry || entry.status !== 'ready' || !layout || layout.lines.length === 0 || entry.resume) return;
+		services.store.setReadingPosition(entry.url, {fraction: scroll / layout.lines.length, focus}, services.now().toISOString());
+	};
 
 	/** A digit typed in the article: jump at once when no longer link number could follow, else wait for more or Enter. */
 	const typeDigit = (digit: string) => {
@@ -91,22 +111,12 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 	/** Handles an article key; false when the action is not the article's to handle. */
 	const handle = (action: Action): boolean => {
 		const page = Math.max(1, height - 2);
+		if (isMovement(action)) {
+			setView(moved(action, scroll, maxScroll + 1, page));
+			return true;
+		}
+
 		switch (action) {
-			case 'down':
-			case 'up':
-			case 'pageDown':
-			case 'pageUp': {
-				const step = action === 'down' ? 1 : action === 'up' ? -1 : action === 'pageDown' ? page : -page;
-				setView(scroll + step);
-				return true;
-			}
-
-			case 'top':
-			case 'bottom': {
-				setView(action === 'top' ? 0 : maxScroll);
-				return true;
-			}
-
 			case 'nextLink':
 			case 'previousLink': {
 				const first = firstStopFrom(layout, scroll);
@@ -130,6 +140,7 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 			case 'historyBack':
 			case 'historyForward': {
 				setDigits('');
+				savePosition();
 				dispatch({type: action === 'historyForward' ? 'forward' : 'back'});
 				return true;
 			}
@@ -144,7 +155,7 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 	const currentUrl = (): string | undefined =>
 		layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
 
-	return {entry, layout, scroll, focus, digits, open, handle, typeDigit, clearDigits: () => setDigits(''), currentUrl};
+	return {entry, layout, scroll, focus, digits, open, handle, typeDigit, clearDigits: () => setDigits(''), currentUrl, savePosition};
 }
 
 /** The first link stop at or below the top of the view: where Tab starts when nothing is focused. */

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Subscription} from '../../config/settings.js';
 import type {RefreshEvent, RefreshSummary} from '../../refresh/refresh.js';
+import {nextRunAfter} from '../../refresh/schedule.js';
 import type {Services} from '../services.js';
 
 export type Progress = {total: number; done: number; failed: number};
@@ -22,6 +23,8 @@ type Options = {
 export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFinished}: Options) {
 	const [progress, setProgress] = useState<Progress | undefined>();
 	const refreshing = useRef(false);
+	/** When the interval timer started (epoch ms). */
+	const startedAt = useRef(0);
 	// The latest callbacks, without restarting timers when the caller re-renders.
 	const callbacks = useRef({onNewItems, onFinished});
 	useEffect(() => {
@@ -87,6 +90,7 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 		// After the first frame is on screen: loading and starting the refresh would otherwise delay it (~200 ms).
 		const startup = refreshOnStart ? setTimeout(() => runRefresh(settings.get('subscriptions')), 250) : undefined;
 		const minutes = settings.get('refreshIntervalMinutes');
+		startedAt.current = Date.now();
 		const timer = minutes ? setInterval(() => runRefresh(settings.get('subscriptions')), minutes * 60_000) : undefined;
 		timer?.unref?.();
 		return () => {
@@ -95,5 +99,11 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 		};
 	}, [services, refreshOnStart, runRefresh]);
 
-	return {progress, runRefresh};
+	/** When the interval refresh runs next, if there is one. */
+	const nextRefresh = useCallback(
+		() => nextRunAfter(startedAt.current, services.settings.get('refreshIntervalMinutes'), Date.now()),
+		[services],
+	);
+
+	return {progress, runRefresh, nextRefresh};
 }

@@ -1,5 +1,5 @@
-import type {ArticleDocument} from '../articles/document.js';
-import type {StoredItem} from '../store/store.js';
+import type {ArticleDocument} from '../../articles/document.js';
+import type {ReadingPosition, StoredItem} from '../../store/store.js';
 
 /** One page in the reader's history: where it came from, how far it has loaded, where the reader was on it. */
 export type HistoryEntry = {
@@ -12,12 +12,14 @@ export type HistoryEntry = {
 	readonly scroll: number;
 	/** Focused link stop, or -1 for none. */
 	readonly focus: number;
+	/** Where reading stopped last time, applied once the text is laid out. */
+	readonly resume: ReadingPosition | undefined;
 };
 
 export type History = {readonly entries: readonly HistoryEntry[]; readonly index: number};
 
 export type HistoryAction =
-	| {type: 'open'; id: number; url: string; item?: StoredItem | undefined}
+	| {type: 'open'; id: number; url: string; item?: StoredItem | undefined; resume?: ReadingPosition | undefined}
 	| {type: 'loaded'; id: number; document: ArticleDocument}
 	| {type: 'failed'; id: number; error: string}
 	| {type: 'view'; scroll: number; focus: number}
@@ -43,6 +45,7 @@ export function historyReducer(history: History, action: HistoryAction): History
 				error: undefined,
 				scroll: 0,
 				focus: -1,
+				resume: action.resume,
 			};
 			const entries = [...history.entries.slice(0, history.index + 1), entry];
 			return {entries, index: entries.length - 1};
@@ -66,7 +69,7 @@ export function historyReducer(history: History, action: HistoryAction): History
 			const current = history.entries[history.index];
 			if (!current) return history;
 			const entries = [...history.entries];
-			entries[history.index] = {...current, scroll: action.scroll, focus: action.focus};
+			entries[history.index] = {...current, scroll: action.scroll, focus: action.focus, resume: undefined};
 			return {...history, entries};
 		}
 
