@@ -1,10 +1,9 @@
-import {Box, useApp, useFocusManager, useInput, usePaste, useWindowSize} from 'ink';
+import {Box, useApp, useFocusManager, useWindowSize} from 'ink';
 import {useEffect, useState} from 'react';
 import type {StoredItem} from '../store/store.js';
-import {plural} from '../text/plural.js';
 import {ArticleScreen} from './components/article-screen.js';
 import {HeadlinesScreen} from './components/headlines-screen.js';
-import {HelpOverlay, helpWindow} from './components/help-overlay.js';
+import {HelpOverlay} from './components/help-overlay.js';
 import {Prompt, promptHeight} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
 import {feedProblemRows} from './feed-problem.js';
@@ -12,11 +11,11 @@ import {emptyListText, headlinePanes, showsSource} from './headline-rows.js';
 import {useArticleReader} from './hooks/use-article-reader.js';
 import {useBackgroundRefresh} from './hooks/use-background-refresh.js';
 import {useHeadlines} from './hooks/use-headlines.js';
-import {keyName, type Action, type KeyMap} from './keymap.js';
+import {useReaderKeys} from './hooks/use-reader-keys.js';
+import type {KeyMap} from './keymap.js';
 import type {PreparedScreen, Services} from './services.js';
-import {editLine} from './state/line-editor.js';
-import {isMovement, keptInView, moved} from './state/movement.js';
-import {hintsFor, statusText} from './status.js';
+import {keptInView} from './state/movement.js';
+import {hintsFor, refreshResult, statusText} from './status.js';
 import type {Theme} from './theme.js';
 
 type Props = {
@@ -74,14 +73,7 @@ export function App({
 		refreshOnStart,
 		onNewItems: () => headlines.reload(),
 		onFinished: (summary, moved) => {
-			// A feed that moved for good is followed from now on; say where, since its address changed.
-			const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${plural(moved.length, 'feed')} moved` : '';
-			say(
-				summary instanceof Error
-					? `Refresh failed: ${summary.message}${movedText}`
-					: `Refreshed ${plural(summary.total, 'feed')}: ${summary.newItems} new${summary.failed > 0 ? ` · ${summary.failed} failed` : ''}${summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : ''}${movedText}`,
-				summary instanceof Error || summary.failed > 0,
-			);
+			dispatch({type: 'message', message: refreshResult(summary, moved)});
 			headlines.reload();
 		},
 	});
@@ -109,154 +101,21 @@ export function App({
 		store.setReaderPlace({feedKey: feedEntry.key, itemId: state.search ? null : (selectedItem?.id ?? null)});
 	}, [store, feedEntry.key, selectedItem?.id, state.search]);
 
-	const quit = () => {
-		reader.savePosition();
-		exit();
-	};
-
-	const currentUrl = (): string | undefined => (screen === 'article' ? reader.currentUrl() : (selectedItem?.link ?? undefined));
-
-	/** Keys every screen shares; false when the action is the screen's own. */
-	const handleCommon = (action: Action): boolean => {
-		switch (action) {
-			case 'quit': {
-				quit();
-				return true;
-			}
-
-			case 'help': {
-				dispatch({type: 'toggleHelp'});
-				return true;
-			}
-
-			case 'suspend': {
-				// Ctrl-Z: the shell's screen back until `fg`, then a full redraw.
-				void suspendTerminal(async () => services.suspend());
-				return true;
-			}
-
-			case 'openInBrowser': {
-				const url = currentUrl();
-				if (!url) return true;
-				say(`Opening ${url}…`);
-				void services
-					.openInBrowser(url)
-					.then((result) =>
-						result.ok
-							? say(`Opened with ${result.command}: ${url}`)
-							: say(`Could not open a browser (${result.reason}): ${keymap.keysFor(screen, 'copyUrl')[0] ?? 'y'} copies the URL`, true),
-					);
-				return true;
-			}
-
-			case 'copyUrl': {
-				const url = currentUrl();
-				if (url) {
-					services.copyToClipboard(url);
-					say(`Copied ${url}`);
-				}
-
-				return true;
-			}
-
-			default: {
-				return false;
-			}
-		}
-	};
-
-	const handleArticle = (action: Action) => {
-		if (reader.handle(action)) return;
-		if (action === 'toggleStar' && entry?.item) {
-			const starred = !store.item(entry.item.id)?.starred;
-			store.setStarred(entry.item.id, starred);
-			say(starred ? 'Starred' : 'Unstarred');
-			headlines.reload();
-		}
-	};
-
-	useInput(
-		(input, key) => {
-			onKey?.();
-			const name = keyName(input, key);
-			if (state.help) {
-				const action = keymap.lookup(screen, name);
-				if (name === '?' || name === 'escape' || name === 'q') dispatch({type: 'toggleHelp', shown: false});
-				else if (action === 'quit' && name === 'ctrl-c') quit();
-				else if (action && isMovement(action)) {
-					const window = helpWindow(shownHeight);
-					const count = Math.max(1, keymap.help(screen).length - window + 1);
-					dispatch({type: 'scrollHelp', to: moved(action, state.helpScroll, count, Math.max(1, window - 1))});
-				}
-
-				return;
-			}
-
-			dispatch({type: 'message', message: undefined});
-			if (screen === 'article' && /^\d$/.test(input) && !key.ctrl && !key.meta) {
-				reader.typeDigit(input);
-				return;
-			}
-
-			const action = keymap.lookup(screen, name);
-			if (!action) reader.clearDigits();
-			else if (handleCommon(action)) return;
-			else if (screen === 'article') handleArticle(action);
-			else headlines.handle(action);
+	const {submitPrompt} = useReaderKeys({
+		services,
+		keymap,
+		headlines,
+		reader,
+		screen,
+		shownHeight,
+		onKey,
+		say,
+		suspend: () => void suspendTerminal(async () => services.suspend()),
+		quit: () => {
+			reader.savePosition();
+			exit();
 		},
-		{isActive: !state.prompt},
-	);
-
-	// While a prompt is open only Esc (cancel), Ctrl-C and Ctrl-Z reach the app; everything else is typing.
-	useInput(
-		(input, key) => {
-			if (key.escape) dispatch({type: 'closePrompt'});
-			else if (key.ctrl && input === 'c') quit();
-			else if (key.ctrl && input === 'z') handleCommon('suspend');
-		},
-		{isActive: Boolean(state.prompt)},
-	);
-
-	const submitPrompt = (value: string) => {
-		const {prompt} = state;
-		if (!prompt) return;
-		if (prompt.kind === 'search') {
-			dispatch({type: 'search', query: value});
-			return;
-		}
-
-		if (!value.trim()) {
-			dispatch({type: 'closePrompt'});
-			return;
-		}
-
-		dispatch({type: 'promptBusy', value});
-		services.addFeed(value).then(
-			(result) => {
-				dispatch({type: 'closePrompt'});
-				say(
-					result.status === 'exists'
-						? `Already subscribed to ${result.url}`
-						: `Subscribed to ${result.title}: ${plural(result.items, 'story')}`,
-				);
-				headlines.reload();
-			},
-			(error: unknown) => dispatch({type: 'promptFailed', value, error: error instanceof Error ? error.message : String(error)}),
-		);
-	};
-
-	// A paste is typing, at the cursor; a newline in it is Enter (a URL copied with its line end submits).
-	usePaste(
-		(text) => {
-			const {prompt} = state;
-			if (!prompt || prompt.busy) return;
-			const [first = '', ...rest] = text.split(/\r\n|\r|\n/);
-			const line = editLine(prompt.line, {input: first});
-			if (rest.length > 0) submitPrompt(line.value);
-			else dispatch({type: 'editPrompt', line});
-		},
-		{isActive: Boolean(state.prompt)},
-	);
+	});
 
 	// ---------- render ----------
 	const status = statusText({

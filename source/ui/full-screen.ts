@@ -44,8 +44,9 @@ export function enterFullScreen(logFile: string): FullScreen {
 		suspend() {
 			if (!active) return;
 			writeSync(1, leave);
-			// Stops this process here, as the terminal's own Ctrl-Z would (raw mode turned that into a key); `fg` continues it.
-			process.kill(process.pid, 'SIGTSTP');
+			// Stops the whole job here, as the terminal's own Ctrl-Z would (raw mode turned that into a key): a
+			// wrapper (npm start, a script) stops too, so the shell gets the terminal back. `fg` continues it.
+			process.kill(0, 'SIGTSTP');
 			writeSync(1, enter);
 		},
 	};

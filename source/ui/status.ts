@@ -1,3 +1,4 @@
+import type {RefreshSummary} from '../refresh/refresh.js';
 import type {ArticleLayout} from '../text/article-lines.js';
 import type {Progress} from './hooks/use-background-refresh.js';
 import type {Action, KeyMap, Screen} from './keymap.js';
@@ -27,6 +28,18 @@ export type StatusInput = {
 	readonly feedLabel: string;
 	readonly count: number;
 };
+
+/** What a finished refresh says; a feed that moved for good is named, since its address changed (it is followed from now on). */
+export function refreshResult(summary: RefreshSummary | Error, moved: readonly string[]): Message {
+	const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${plural(moved.length, 'feed')} moved` : '';
+	if (summary instanceof Error) return {text: `Refresh failed: ${summary.message}${movedText}`, error: true};
+	const failed = summary.failed > 0 ? ` · ${summary.failed} failed` : '';
+	const deferred = summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : '';
+	return {
+		text: `Refreshed ${plural(summary.total, 'feed')}: ${summary.newItems} new${failed}${deferred}${movedText}`,
+		error: summary.failed > 0,
+	};
+}
 
 /** What the right side of the status line says, most urgent first. */
 export function statusText(input: StatusInput): Message {

@@ -38,17 +38,16 @@ export async function renderReader(
 		openResult?: OpenResult;
 		/** What the user follows; by default the fixture feed, whose items the store holds. */
 		subscriptions?: Settings['subscriptions'];
+		/** A store from an earlier run (the reader restarted over it); by default a new one with the fixture feed. */
+		store?: Store;
+		/** The clock; by default the fixture feed's morning. */
+		now?: () => Date;
+		/** What the add prompt does with its input; by default every input is "not a feed". */
+		addFeed?: Services['addFeed'];
 	} = {},
 ) {
-	const store = Store.open(':memory:');
 	const feedUrl = 'https://www.aljazeera.com/xml/rss/all.xml';
-	const feed = await parseFeed(readFileSync(`${fixturesDirectory}${seedHost}/xml/rss/all.xml`, 'utf8'), feedUrl);
-	store.saveFetched(store.ensureFeed(feedUrl).id, feed, {
-		etag: undefined,
-		lastModified: undefined,
-		now: '2017-08-07T08:00:00Z',
-		keep: 1000,
-	});
+	const store = options.store ?? (await fixtureStore(feedUrl));
 	const subscriptions = options.subscriptions ?? [{url: feedUrl, tags: []}];
 	const opened: string[] = [];
 	const copied: string[] = [];
@@ -59,16 +58,18 @@ export async function renderReader(
 		loadItemArticle: async (item) => (item.link ? fixtureArticle(item.link) : documentFromFeedItem(item, {url: feedUrl, title: null})),
 		loadUrlArticle: async (url) => fixtureArticle(url),
 		refresh: options.refresh ?? (async () => refreshSummary()),
-		addFeed: async (input) => {
-			throw new Error(`not a feed: ${input}`);
-		},
+		addFeed:
+			options.addFeed ??
+			(async (input) => {
+				throw new Error(`not a feed: ${input}`);
+			}),
 		async openInBrowser(url) {
 			opened.push(url);
 			return options.openResult ?? {ok: true, command: 'test-browser'};
 		},
 		copyToClipboard: (text) => copied.push(text),
 		suspend: () => suspended.push(Date.now()),
-		now: () => new Date('2017-08-07T08:00:00Z'),
+		now: options.now ?? (() => new Date('2017-08-07T08:00:00Z')),
 	};
 	const keymap = createKeyMap(options.keyBindings);
 	const theme = chooseTheme('dark', {color: options.color ?? true});
@@ -85,6 +86,19 @@ export async function renderReader(
 		/>,
 	);
 	return {...view, store, settings: services.settings, opened, copied, suspended, firstPaintRows: painted?.rows};
+}
+
+/** A store holding the fixture feed, as after its first refresh. */
+export async function fixtureStore(feedUrl: string): Promise<Store> {
+	const store = Store.open(':memory:');
+	const feed = await parseFeed(readFileSync(`${fixturesDirectory}${seedHost}/xml/rss/all.xml`, 'utf8'), feedUrl);
+	store.saveFetched(store.ensureFeed(feedUrl).id, feed, {
+		etag: undefined,
+		lastModified: undefined,
+		now: '2017-08-07T08:00:00Z',
+		keep: 1000,
+	});
+	return store;
 }
 
 export const keys = {

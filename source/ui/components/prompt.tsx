@@ -48,6 +48,13 @@ export function Prompt({label, line, onEdit, onSubmit, error, busy = false, widt
 				return;
 			}
 
+			// Pasted without bracketed paste (some terminals): the text, then its newline as Enter.
+			const newline = input.length > 1 ? input.search(/[\r\n]/) : -1;
+			if (newline !== -1) {
+				onSubmit(editLine(line, {input: input.slice(0, newline)}).value);
+				return;
+			}
+
 			const ignored = key.escape || key.upArrow || key.downArrow || key.tab || key.pageDown || key.pageUp || (key.ctrl && input === 'c');
 			const next = editLine(line, {...key, input, ignored});
 			if (next === line) setNudge((value) => value + 1);
