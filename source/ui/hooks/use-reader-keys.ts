@@ -133,10 +133,10 @@ export function useReaderKeys({services, keymap, headlines, reader, screen, show
 		{isActive: Boolean(state.prompt)},
 	);
 
-	const submitPrompt = (value: string) => {
-		const {prompt} = state;
-		if (!prompt) return;
-		if (prompt.kind === 'search') {
+	/** Enter in a prompt (of the kind given when it opened in this very read of keys). */
+	const submitPrompt = (value: string, kind = state.prompt?.kind) => {
+		if (!kind) return;
+		if (kind === 'search') {
 			dispatch({type: 'search', query: value});
 			return;
 		}
@@ -161,13 +161,25 @@ export function useReaderKeys({services, keymap, headlines, reader, screen, show
 		);
 	};
 
-	/** A key that came in one read with the key that opened the prompt: Enter submits, Esc cancels, the rest edits. */
-	const typeIntoPrompt = ({input, key}: Keypress) => {
-		const {prompt} = state;
-		if (!prompt || prompt.busy) return;
-		if (key.return) submitPrompt(prompt.line.value);
-		else if (key.escape) dispatch({type: 'closePrompt'});
-		else dispatch({type: 'editPrompt', line: editLine(prompt.line, {...key, input})});
+	/**
+	 * Keys that came in one read after the key that opens a prompt (`a` or `/`) are its text, typed at
+	 * once: the prompt opens with them, and a newline among them submits. Nothing waits for a render.
+	 */
+	const openPromptWith = (kind: 'add' | 'search', typed: readonly Keypress[]) => {
+		let line = {value: kind === 'search' ? (state.search?.query ?? '') : '', cursor: 0};
+		line = {...line, cursor: line.value.length};
+		for (const {input, key} of typed) {
+			if (key.escape) return;
+			if (key.return) {
+				dispatch({type: 'openPrompt', kind, value: line.value});
+				submitPrompt(line.value, kind);
+				return;
+			}
+
+			line = editLine(line, {...key, input});
+		}
+
+		dispatch({type: 'openPrompt', kind, value: line.value});
 	};
 
 	// A read of several keys (typed while the reader started, or quickly over SSH) is taken a key at a
@@ -176,23 +188,29 @@ export function useReaderKeys({services, keymap, headlines, reader, screen, show
 	// Each turn is a render of its own, after everything the key before dispatched: the effect below runs
 	// on that render only, so it never sees a state between two of a key's updates.
 	const [keyTurn, takeNextKey] = useReducer((count: number) => count + 1, 0);
+	/** The next key of the read, or (when it opens a prompt) the rest of the read as the prompt's text. */
+	const takeKey = () => {
+		const next = pending.current.shift();
+		if (!next) return;
+		const action = state.help ? undefined : keymap.lookup(screen, keyName(next.input, next.key));
+		if (pending.current.length > 0 && (action === 'addFeed' || action === 'search') && screen === 'headlines') {
+			openPromptWith(action === 'addFeed' ? 'add' : 'search', pending.current.splice(0));
+			return;
+		}
+
+		handleKey(next);
+		if (pending.current.length > 0) takeNextKey();
+	};
+
 	useInput(
 		(input, key) => {
 			onKey?.();
 			pending.current.push(...splitKeys(input, key));
-			handleKey(pending.current.shift()!);
-			if (pending.current.length > 0) takeNextKey();
+			takeKey();
 		},
 		{isActive: !state.prompt},
 	);
-	useEffect(() => {
-		const next = pending.current.shift();
-		if (!next) return;
-		// A key opened a prompt: what was typed after it is its text.
-		if (state.prompt) typeIntoPrompt(next);
-		else handleKey(next);
-		if (pending.current.length > 0) takeNextKey();
-	}, [keyTurn]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(takeKey, [keyTurn]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	// A paste is typing, at the cursor; a newline in it is Enter (a URL copied with its line end submits).
 	usePaste(
