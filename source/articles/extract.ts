@@ -8,8 +8,8 @@ import {finaliseDocument} from './finalise.js';
 import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {readPageExtras} from './page-extras.js';
-import {stripInertMarkup} from './strip-inert.js';
-import {maxNodes, tameMarkup} from './tame-markup.js';
+import {stripInertMarkup} from '../text/strip-inert.js';
+import {maxNodes, tameMarkup} from '../text/tame-markup.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
 
@@ -20,7 +20,19 @@ const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
  * our own pass for the structure, the standfirst, caption, source line, related links and quotations.
  */
 export function extractArticle(html: string, pageUrl: string): ArticleDocument {
-	const {document} = parseHTML(tameMarkup(stripInertMarkup(html), pageUrl));
+	const tamed = tameMarkup(stripInertMarkup(html));
+	if (tamed === undefined) {
+		const limit = maxNodes.toLocaleString('en');
+		throw new BroadsheetError(
+			'not-article',
+			`${describeUrl(pageUrl)}: the page has over ${limit} elements and entities: too large to read`,
+			{
+				url: pageUrl,
+			},
+		);
+	}
+
+	const {document} = parseHTML(tamed);
 	const metadata = readPageMetadata(document, pageUrl);
 	const extras = readPageExtras(document, metadata);
 
@@ -88,10 +100,8 @@ function bylineFrom(byline: string | null | undefined, siteName: string | null):
  * A fragment too large for a DOM is still read, as plain text.
  */
 export function htmlFragmentToBlocks(html: string, baseUrl: string): DraftBlock[] {
-	let tamed: string;
-	try {
-		tamed = tameMarkup(stripInertMarkup(html), baseUrl);
-	} catch {
+	const tamed = tameMarkup(stripInertMarkup(html));
+	if (tamed === undefined) {
 		const text = htmlToPlainText(html);
 		return text ? [{type: 'paragraph', spans: [{text}]}] : [];
 	}

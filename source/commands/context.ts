@@ -1,5 +1,6 @@
 import {resolvePaths, type AppPaths} from '../config/paths.js';
-import {openSettings, type SettingsStore, type Subscription} from '../config/settings.js';
+import {openSettings, type SettingsStore} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {describeUrl} from '../net/errors.js';
 import {Store} from '../store/store.js';
 import {printError, UsageError} from './output.js';

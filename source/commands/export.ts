@@ -1,10 +1,10 @@
-import {articleForItem} from '../articles/article-for-item.js';
+import {articleForItem} from '../operations/article-for-item.js';
 import type {ArticleDocument} from '../articles/document.js';
 import {hostOf} from '../net/url.js';
-import {exportFormats as formats, type ItemFormat} from '../export/formats.js';
-import {renderItems, type ExportEntry} from '../export/items.js';
+import {exportFormats as formats, type ItemFormat} from '../render/formats.js';
+import {renderItems, type ExportEntry} from '../render/items.js';
 import type {StoredItem} from '../store/store.js';
-import {subscriptionsToOpml} from '../export/opml.js';
+import {subscriptionsToOpml} from '../render/opml.js';
 import {runLimited} from '../refresh/schedule.js';
 import {feedTitles, matchSubscriptions, subscriptionsWithTag, type AppContext} from './context.js';
 import {exitCode, UsageError} from './output.js';

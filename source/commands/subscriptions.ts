@@ -15,7 +15,7 @@ export async function addCommand(
 ): Promise<number> {
 	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
 	// The network and HTML code load only here: feeds, remove and unread (status bars run it every few seconds) stay light.
-	const {addSubscription} = await import('../feeds/subscribe.js');
+	const {addSubscription} = await import('../operations/subscribe.js');
 	const result = await addSubscription(context.settings, context.store, input, options);
 	if (result.status === 'exists') {
 		await writeOut(`Already subscribed to ${describeUrl(result.url)}\n`);
@@ -115,7 +115,7 @@ export async function importCommand(context: AppContext, file: string | undefine
 	const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
 		throw new BroadsheetError('file', `${describeUrl(file)}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
 	});
-	const {parseOpml} = await import('../export/opml.js');
+	const {parseOpml} = await import('../render/opml.js');
 	let parsed;
 	try {
 		parsed = parseOpml(text);

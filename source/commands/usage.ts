@@ -1,4 +1,4 @@
-import {articleFormats, exportFormats} from '../export/formats.js';
+import {articleFormats, exportFormats} from '../render/formats.js';
 import {nearest} from '../text/nearest.js';
 
 /**

@@ -1,4 +1,4 @@
-import type {Subscription} from './settings.js';
+import type {Subscription} from './subscription.js';
 
 /**
  * Starter feeds: a few real, reliable news feeds the reader offers (one key, S) while you follow none.

@@ -4,11 +4,9 @@ import {join} from 'node:path';
 import {asFileError, isFileSystemError} from '../net/errors.js';
 import type Conf from 'conf';
 import type {AppPaths} from './paths.js';
+import type {Subscription} from './subscription.js';
 import {withFileLock} from './file-lock.js';
 import {settingsMistakes, settingsProblem} from './validate-settings.js';
-
-/** A feed the user follows. `title` overrides the feed's own; tags group feeds for export and the UI. */
-export type Subscription = {url: string; title?: string; tags: string[]};
 
 export type Settings = {
 	subscriptions: Subscription[];

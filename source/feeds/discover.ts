@@ -1,18 +1,15 @@
 import {parseHTML} from 'linkedom';
 import {absoluteHttpUrl} from '../net/url.js';
-import {stripInertMarkup} from '../articles/strip-inert.js';
-import {tameMarkup} from '../articles/tame-markup.js';
+import {stripInertMarkup} from '../text/strip-inert.js';
+import {tameMarkup} from '../text/tame-markup.js';
 
 const feedTypes = /^application\/(?:rss|atom|feed|rdf)\+(?:xml|json)$|^application\/json$/i;
 
 /** Feed URLs a web page advertises with `<link rel="alternate" type="application/rss+xml" href>`, in page order. */
 export function discoverFeeds(html: string, pageUrl: string): string[] {
-	let tamed: string;
-	try {
-		tamed = tameMarkup(stripInertMarkup(html), pageUrl);
-	} catch {
-		return []; // Too large to be a page worth reading: it advertises nothing we follow.
-	}
+	const tamed = tameMarkup(stripInertMarkup(html));
+	// Too large to be a page worth reading: it advertises nothing we follow.
+	if (tamed === undefined) return [];
 
 	const {document} = parseHTML(tamed);
 	const base = absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;

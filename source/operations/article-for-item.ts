@@ -1,8 +1,8 @@
 import type {Store, StoredItem} from '../store/store.js';
-import {articleToText} from '../export/article-text.js';
-import type {ArticleDocument} from './document.js';
-import {fetchArticle} from './fetch-page.js';
-import {documentFromFeedItem} from './from-feed.js';
+import {articleToText} from '../render/article-text.js';
+import type {ArticleDocument} from '../articles/document.js';
+import {fetchArticle} from '../articles/fetch-page.js';
+import {documentFromFeedItem} from '../articles/from-feed.js';
 
 type LoadOptions = {userAgent?: string | undefined; signal?: AbortSignal | undefined};
 

@@ -1,12 +1,13 @@
-import type {SettingsStore, Subscription} from '../config/settings.js';
+import type {SettingsStore} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {decodeBody} from '../net/charset.js';
 import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
 import {httpGet, mebibyte, parseHttpUrl} from '../net/http.js';
 import type {Store} from '../store/store.js';
-import {discoverFeeds} from './discover.js';
-import {feedAccept} from './fetch-feed.js';
-import type {ParsedFeed} from './item.js';
-import {parseFeed} from './parse.js';
+import {discoverFeeds} from '../feeds/discover.js';
+import {feedAccept} from '../feeds/fetch-feed.js';
+import type {ParsedFeed} from '../feeds/item.js';
+import {parseFeed} from '../feeds/parse.js';
 
 type Found = {url: string; feed: ParsedFeed; etag: string | undefined; lastModified: string | undefined; warnings: readonly string[]};
 

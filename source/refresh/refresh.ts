@@ -1,4 +1,4 @@
-import type {Subscription} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {fetchFeed} from '../feeds/fetch-feed.js';
 import {FeedParsePool} from '../feeds/parse-pool.js';
 import {BroadsheetError, isBroadsheetError} from '../net/errors.js';

@@ -1,4 +1,5 @@
-import type {SettingsStore, Subscription} from '../config/settings.js';
+import type {SettingsStore} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import type {Store} from '../store/store.js';
 import {refreshFeeds, type RefreshEvent, type RefreshSummary} from './refresh.js';
 

@@ -1,7 +1,7 @@
 import type {ArticleDocument, Block, Span} from '../articles/document.js';
-import {articleMetaLine} from '../export/article-meta.js';
-import {sanitizeTerminal} from './sanitize.js';
-import {displayWidth, graphemes, truncateToWidth} from './wrap.js';
+import {articleMetaLine} from './article-meta.js';
+import {sanitizeTerminal} from '../text/sanitize.js';
+import {displayWidth, graphemes, truncateToWidth} from '../text/wrap.js';
 
 /*
  * Lays an article document out as terminal lines for one width, once; the reader then only

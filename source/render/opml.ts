@@ -1,6 +1,6 @@
 import {decodeXML} from 'entities';
 import {DOMParser} from 'linkedom';
-import type {Subscription} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {absoluteHttpUrl, redactUrl} from '../net/url.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {collapseWhitespace} from '../text/html-text.js';

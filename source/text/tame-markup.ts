@@ -1,5 +1,3 @@
-import {BroadsheetError, describeUrl} from '../net/errors.js';
-
 /**
  * Pages that would make more DOM nodes than this are refused before a DOM is built, rather than
  * parsed for minutes. Counted as start tags plus "&" (the parser makes a text node of each entity
@@ -17,22 +15,12 @@ const unnested = new Set([
 ]);
 
 /**
- * Two linear passes over page HTML before it reaches the DOM: one refuses a page of more than
- * `maxNodes` nodes with a one-line error, the other drops the tags of anything nested deeper than
- * `maxDepth` (100,000 nested <div>s took Readability minutes: textContent at every level).
+ * Two linear passes over page HTML before it reaches the DOM: one refuses (undefined) a page of more
+ * than `maxNodes` nodes, the other drops the tags of anything nested deeper than `maxDepth`
+ * (100,000 nested <div>s took Readability minutes: textContent at every level).
  */
-export function tameMarkup(html: string, pageUrl: string): string {
-	const nodes = countNodeMakers(html);
-	if (nodes > maxNodes) {
-		const limit = maxNodes.toLocaleString('en');
-		throw new BroadsheetError(
-			'not-article',
-			`${describeUrl(pageUrl)}: the page has over ${limit} elements and entities: too large to read`,
-			{
-				url: pageUrl,
-			},
-		);
-	}
+export function tameMarkup(html: string): string | undefined {
+	if (countNodeMakers(html) > maxNodes) return undefined;
 
 	let depth = 0;
 	let kept = '';

@@ -1,4 +1,4 @@
-import type {Subscription} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {starterFeeds} from '../config/default-feeds.js';
 import type {FeedListing, ItemQuery, StoredItem} from '../store/store.js';
 import {relativeAge} from '../text/relative-time.js';

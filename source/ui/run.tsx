@@ -18,11 +18,11 @@ export async function runReader(context: AppContext, start: ReaderStart): Promis
 		store,
 		settings,
 		async loadItemArticle(item, signal) {
-			const {articleForItem} = await import('../articles/article-for-item.js');
+			const {articleForItem} = await import('../operations/article-for-item.js');
 			return articleForItem(store, item, {userAgent: settings.get('userAgent') ?? undefined, signal});
 		},
 		async loadUrlArticle(url, signal) {
-			const {articleForUrl} = await import('../articles/article-for-item.js');
+			const {articleForUrl} = await import('../operations/article-for-item.js');
 			return articleForUrl(store, url, {userAgent: settings.get('userAgent') ?? undefined, signal});
 		},
 		async refresh(subscriptions, onEvent) {
@@ -30,7 +30,7 @@ export async function runReader(context: AppContext, start: ReaderStart): Promis
 			return refreshWithSettings(store, settings, subscriptions, {onEvent});
 		},
 		async addFeed(input) {
-			const {addSubscription} = await import('../feeds/subscribe.js');
+			const {addSubscription} = await import('../operations/subscribe.js');
 			return addSubscription(settings, store, input);
 		},
 		openInBrowser,

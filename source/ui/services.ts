@@ -1,7 +1,7 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {OpenResult} from '../system/open-url.js';
 import type {Settings, SettingsStore} from '../config/settings.js';
-import type {AddResult} from '../feeds/subscribe.js';
+import type {AddResult} from '../operations/subscribe.js';
 import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
 import type {FeedListing, Store, StoredItem} from '../store/store.js';
 import type {ItemsPager} from './items-pager.js';

@@ -1,5 +1,5 @@
 import type {RefreshSummary} from '../refresh/refresh.js';
-import type {ArticleLayout} from '../text/article-lines.js';
+import type {ArticleLayout} from '../render/article-lines.js';
 import type {Progress} from './hooks/use-background-refresh.js';
 import type {Action, KeyMap, Screen} from './keymap.js';
 import {plural} from '../text/plural.js';

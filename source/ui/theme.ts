@@ -1,4 +1,4 @@
-import type {Role} from '../text/article-lines.js';
+import type {Role} from '../render/article-lines.js';
 
 /** How one piece of text looks. Colours are Ink colour names or hex; `undefined` leaves the terminal's own. */
 export type Look = {

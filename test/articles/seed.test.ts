@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {spansOf, spansText, type ArticleDocument, type Span} from '../../source/articles/document.js';
 import {fetchArticle} from '../../source/articles/fetch-page.js';
-import {articleToText} from '../../source/export/article-text.js';
+import {articleToText} from '../../source/render/article-text.js';
 import {startFixtureServer, type FixtureServer} from '../helpers/fixture-server.js';
 import {comparableText, seedDirectory, seedPath} from '../helpers/paths.js';
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
-import type {Subscription} from '../../source/config/settings.js';
+import type {Subscription} from '../../source/config/subscription.js';
 import {refreshFeeds, type RefreshEvent, type RefreshOptions} from '../../source/refresh/refresh.js';
 import {Store} from '../../source/store/store.js';
 import {startFixtureServer} from '../helpers/fixture-server.js';

@@ -1,9 +1,9 @@
 import test from 'ava';
 import {extractArticle} from '../../source/articles/extract.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
-import {articleToHtml} from '../../source/export/article-html.js';
-import {articleToMarkdown} from '../../source/export/article-markdown.js';
-import {articleToText} from '../../source/export/article-text.js';
+import {articleToHtml} from '../../source/render/article-html.js';
+import {articleToMarkdown} from '../../source/render/article-markdown.js';
+import {articleToText} from '../../source/render/article-text.js';
 
 const hostile = extractArticle(
 	`<!doctype html><html><head><title>T</title><meta property="og:title" content="Title with &lt;script&gt;alert(1)&lt;/script&gt; and *stars*"></head><body><article>
@@ -89,8 +89,8 @@ test('text wraps by display width: CJK and emoji count double', (t) => {
 
 test('headline exports carry no escape sequences from a hostile feed, in any format', async (t) => {
 	const {Store} = await import('../../source/store/store.js');
-	const {renderItems} = await import('../../source/export/items.js');
-	const {itemFormats} = await import('../../source/export/formats.js');
+	const {renderItems} = await import('../../source/render/items.js');
+	const {itemFormats} = await import('../../source/render/formats.js');
 	const store = Store.open(':memory:');
 	t.teardown(() => store.close());
 	const {id} = store.ensureFeed('https://evil.example/feed');

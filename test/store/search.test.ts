@@ -1,5 +1,5 @@
 import test from 'ava';
-import {articleToText} from '../../source/export/article-text.js';
+import {articleToText} from '../../source/render/article-text.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import type {ParsedFeed} from '../../source/feeds/item.js';
 import {migrations} from '../../source/store/migrations.js';

@@ -3,7 +3,7 @@ import test from 'ava';
 import stringWidth from 'string-width';
 import {extractArticle} from '../../source/articles/extract.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
-import {layoutArticle} from '../../source/text/article-lines.js';
+import {layoutArticle} from '../../source/render/article-lines.js';
 import {relativeAge} from '../../source/text/relative-time.js';
 import {displayWidth, truncateToWidth, wrapText} from '../../source/text/wrap.js';
 import {fixturesDirectory, seedHost, seedPath} from '../helpers/paths.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {stripInertMarkup} from '../../source/articles/strip-inert.js';
+import {stripInertMarkup} from '../../source/text/strip-inert.js';
 
 test('drops scripts, styles, comments, svg, noscript and templates but keeps JSON-LD', (t) => {
 	const html =

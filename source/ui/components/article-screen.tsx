@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ArticleLayout} from '../../text/article-lines.js';
+import type {ArticleLayout} from '../../render/article-lines.js';
 import {sanitizeTerminal} from '../../text/sanitize.js';
 import type {HistoryEntry} from '../state/article-history.js';
 import type {Theme} from '../theme.js';

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {ArticleLayout, Line, Segment} from '../../text/article-lines.js';
+import type {ArticleLayout, Line, Segment} from '../../render/article-lines.js';
 import {hyperlink} from '../terminal-features.js';
 import {mergeLooks, type Theme} from '../theme.js';
 import {Styled} from './styled.js';

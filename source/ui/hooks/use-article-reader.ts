@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {StoredItem} from '../../store/store.js';
-import {layoutArticle, type ArticleLayout} from '../../text/article-lines.js';
+import {layoutArticle, type ArticleLayout} from '../../render/article-lines.js';
 import {emptyHistory, historyReducer} from '../state/article-history.js';
 import type {Action} from '../keymap.js';
 import type {Services} from '../services.js';

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {Subscription} from '../../config/settings.js';
+import type {Subscription} from '../../config/subscription.js';
 import type {RefreshEvent, RefreshSummary} from '../../refresh/refresh.js';
 import {nextRunAfter} from '../../refresh/schedule.js';
 import type {Services} from '../services.js';

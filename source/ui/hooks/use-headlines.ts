@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import {starterFeeds} from '../../config/default-feeds.js';
-import type {Subscription} from '../../config/settings.js';
+import type {Subscription} from '../../config/subscription.js';
 import type {StoredItem} from '../../store/store.js';
 import {plural} from '../../text/plural.js';
 import {feedEntriesFor, listQuery} from '../headline-rows.js';
