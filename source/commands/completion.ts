@@ -1,4 +1,5 @@
 import {defaultSettings} from '../config/settings.js';
+import type {SubscribedFeed} from '../store/subscribed-feeds.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {exitCode, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
@@ -14,12 +15,9 @@ import {commandUsages, commonFlags, flagSpecs, type FlagValue} from './usage.js'
 export const completionShells = ['bash', 'zsh', 'fish'] as const;
 
 /** One title per line for `--feed`, `remove` and `edit`: your own title, else the feed's, else its URL. */
-export function feedNames(
-	subscriptions: ReadonlyArray<{url: string; title?: string | undefined}>,
-	titles: ReadonlyMap<string, string | null>,
-) {
-	return subscriptions.map((subscription) =>
-		sanitizeTerminal(subscription.title ?? titles.get(subscription.url) ?? subscription.url)
+export function feedNames(feeds: ReadonlyArray<SubscribedFeed<unknown>>): string[] {
+	return feeds.map(({subscription, title}) =>
+		sanitizeTerminal(title ?? subscription.url)
 			.replace(/\s+/g, ' ')
 			.trim(),
 	);
@@ -183,10 +181,10 @@ function fishScript(): string {
 /** `broadsheet completion bash|zsh|fish` prints the script; `completion feeds` the titles the scripts offer. */
 export async function completionCommand(shell: string | undefined, home: string | undefined): Promise<number> {
 	if (shell === 'feeds') {
-		const {openApp, feedTitles} = await import('./context.js');
+		const {openApp, subscribedFeeds} = await import('./context.js');
 		const context = openApp(home);
 		try {
-			const names = feedNames(context.settings.get('subscriptions'), feedTitles(context));
+			const names = feedNames(subscribedFeeds(context));
 			await writeOut(names.map((name) => `${name}\n`).join(''));
 		} finally {
 			context.close();

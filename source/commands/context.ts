@@ -2,7 +2,8 @@ import {resolvePaths, type AppPaths} from '../config/paths.js';
 import {openSettings, type SettingsStore} from '../config/settings.js';
 import type {Subscription} from '../config/subscription.js';
 import {describeUrl} from '../net/errors.js';
-import {Store} from '../store/store.js';
+import {Store, type FeedSummary} from '../store/store.js';
+import {withFeedRows, type SubscribedFeed} from '../store/subscribed-feeds.js';
 import {printError, UsageError} from './output.js';
 import {plural} from '../text/plural.js';
 
@@ -26,16 +27,16 @@ export function openApp(home: string | undefined): AppContext {
 export function matchSubscriptions(context: AppContext, names: readonly string[]): Subscription[] {
 	const subscriptions = context.settings.get('subscriptions');
 	if (names.length === 0) return subscriptions;
-	const titles = feedTitles(context);
+	const feeds = subscribedFeeds(context);
 	const matched: Subscription[] = [];
 	for (const name of names) {
 		const wanted = name.trim().toLowerCase();
-		const hits = subscriptions.filter(
-			(subscription) =>
-				subscription.url === name.trim() ||
-				subscription.title?.toLowerCase() === wanted ||
-				titles.get(subscription.url)?.toLowerCase() === wanted,
-		);
+		const hits = feeds
+			.filter(
+				({subscription, row}) =>
+					subscription.url === name.trim() || subscription.title?.toLowerCase() === wanted || row?.title?.toLowerCase() === wanted,
+			)
+			.map(({subscription}) => subscription);
 		if (hits.length === 0) throw new UsageError(`no subscription matches "${name}" (see broadsheet feeds)`);
 		if (hits.length > 1)
 			throw new UsageError(
@@ -47,8 +48,9 @@ export function matchSubscriptions(context: AppContext, names: readonly string[]
 	return matched;
 }
 
-export function feedTitles(context: AppContext): Map<string, string | null> {
-	return new Map(context.store.feeds().map((feed) => [feed.url, feed.title]));
+/** Every subscription with its stored row and counts. */
+export function subscribedFeeds(context: AppContext): Array<SubscribedFeed<FeedSummary>> {
+	return withFeedRows(context.settings.get('subscriptions'), context.store.feeds());
 }
 
 export function subscriptionsWithTag(context: AppContext, tag: string): Subscription[] {

@@ -6,7 +6,7 @@ import {renderItems, type ExportEntry} from '../render/items.js';
 import type {StoredItem} from '../store/store.js';
 import {subscriptionsToOpml} from '../render/opml.js';
 import {runLimited} from '../refresh/schedule.js';
-import {feedTitles, matchSubscriptions, subscriptionsWithTag, type AppContext} from './context.js';
+import {matchSubscriptions, subscribedFeeds, subscriptionsWithTag, type AppContext} from './context.js';
 import {exitCode, UsageError} from './output.js';
 import {writeChunks} from './output-stream.js';
 
@@ -39,7 +39,9 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 	}
 
 	if (format === 'opml') {
-		await writeChunks([subscriptionsToOpml(subscriptions, feedTitles(context), now)], options.output);
+		const chosen = new Set(subscriptions.map((subscription) => subscription.url));
+		const feeds = subscribedFeeds(context).filter(({subscription}) => chosen.has(subscription.url));
+		await writeChunks([subscriptionsToOpml(feeds, now)], options.output);
 		return exitCode.ok;
 	}
 

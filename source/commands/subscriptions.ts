@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {redactUrl} from '../net/url.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {matchSubscriptions, type AppContext} from './context.js';
+import {matchSubscriptions, subscribedFeeds, type AppContext} from './context.js';
 import {exitCode, printError, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
 import {plural} from '../text/plural.js';
@@ -73,11 +73,9 @@ const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(
 
 /** `broadsheet feeds [--json]`: every subscription with its counts and health. */
 export async function feedsCommand(context: AppContext, options: {json: boolean}): Promise<number> {
-	const rows = new Map(context.store.feeds().map((feed) => [feed.url, feed]));
-	const list = context.settings.get('subscriptions').map((subscription) => {
-		const row = rows.get(subscription.url);
+	const list = subscribedFeeds(context).map(({subscription, row, title}) => {
 		return {
-			title: clean(subscription.title ?? row?.title ?? null),
+			title: clean(title),
 			url: redactUrl(subscription.url),
 			tags: subscription.tags.join(', '),
 			unread: row?.unread ?? 0,

@@ -2,14 +2,17 @@ import {decodeXML} from 'entities';
 import {DOMParser} from 'linkedom';
 import type {Subscription} from '../config/subscription.js';
 import {absoluteHttpUrl, redactUrl} from '../net/url.js';
+import type {SubscribedFeed} from '../store/subscribed-feeds.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {collapseWhitespace} from '../text/html-text.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 
 /** Subscriptions as OPML 2.0; tags become folders (a feed with several tags appears in each). */
-export function subscriptionsToOpml(subscriptions: readonly Subscription[], titles: ReadonlyMap<string, string | null>, now: Date): string {
+export function subscriptionsToOpml(feeds: ReadonlyArray<SubscribedFeed<unknown>>, now: Date): string {
+	const subscriptions = feeds.map((feed) => feed.subscription);
+	const titles = new Map(feeds.map((feed) => [feed.subscription.url, feed.title]));
 	const outline = (subscription: Subscription, indent: string) => {
-		const title = sanitizeTerminal(subscription.title ?? titles.get(subscription.url) ?? redactUrl(subscription.url), {maxLength: 300});
+		const title = sanitizeTerminal(titles.get(subscription.url) ?? redactUrl(subscription.url), {maxLength: 300});
 		return `${indent}<outline type="rss" text="${escapeHtml(title)}" title="${escapeHtml(title)}" xmlUrl="${escapeHtml(redactUrl(subscription.url))}"/>`;
 	};
 

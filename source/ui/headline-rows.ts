@@ -1,6 +1,7 @@
 import type {Subscription} from '../config/subscription.js';
 import {starterFeeds} from '../config/default-feeds.js';
 import type {FeedListing, ItemQuery, StoredItem} from '../store/store.js';
+import {withFeedRows} from '../store/subscribed-feeds.js';
 import {relativeAge} from '../text/relative-time.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {displayWidth, truncateToWidth} from '../text/wrap.js';
@@ -20,20 +21,16 @@ export const starredKey = 'starred';
 
 /** All, Starred, then every subscription in its configured order with its store counts. */
 export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedListing[]): FeedEntry[] {
-	const rows = new Map(feeds.map((feed) => [feed.url, feed]));
 	const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
 	return [
 		{key: allKey, label: 'All', unread: unreadAll, failed: false},
 		{key: starredKey, label: 'Starred', unread: 0, failed: false},
-		...subscriptions.map((subscription) => {
-			const row = rows.get(subscription.url);
-			return {
-				key: subscription.url,
-				label: subscription.title ?? row?.title ?? subscription.url,
-				unread: row?.unread ?? 0,
-				failed: Boolean(row?.errorKind),
-			};
-		}),
+		...withFeedRows(subscriptions, feeds).map(({subscription, row, title}) => ({
+			key: subscription.url,
+			label: title ?? subscription.url,
+			unread: row?.unread ?? 0,
+			failed: Boolean(row?.errorKind),
+		})),
 	];
 }
 
