@@ -1,6 +1,6 @@
 import type {RefreshSummary} from '../refresh/refresh.js';
 import type {ArticleLayout} from '../render/article-lines.js';
-import type {Progress} from './hooks/use-background-refresh.js';
+import type {Progress} from './state/refresh-progress.js';
 import type {Action, KeyMap, Screen} from './keymap.js';
 import {plural} from '../text/plural.js';
 

@@ -3,8 +3,7 @@ import type {Subscription} from '../../config/subscription.js';
 import type {RefreshEvent, RefreshSummary} from '../../refresh/refresh.js';
 import {nextRunAfter} from '../../refresh/schedule.js';
 import type {Services} from '../services.js';
-
-export type Progress = {total: number; done: number; failed: number};
+import {noProgress, progressAfter, type Progress} from '../state/refresh-progress.js';
 
 type Options = {
 	readonly services: Services;
@@ -36,32 +35,21 @@ export function useBackgroundRefresh({services, refreshOnStart, onNewItems, onFi
 			if (refreshing.current || targets.length === 0) return;
 			refreshing.current = true;
 			let lastReload = 0;
-			const counts: Progress = {total: 0, done: 0, failed: 0};
+			let counts = noProgress;
 			const moved: string[] = [];
 			let drawTimer: NodeJS.Timeout | undefined;
 			const draw = () => {
 				drawTimer ??= setTimeout(() => {
 					drawTimer = undefined;
-					if (refreshing.current) setProgress({...counts});
+					if (refreshing.current) setProgress(counts);
 				}, 100);
 			};
 
 			const onEvent = (event: RefreshEvent) => {
-				if (event.type === 'start') {
-					counts.total = event.total;
-					setProgress({...counts});
-				}
-
-				if (
-					event.type === 'feed-done' ||
-					event.type === 'feed-not-modified' ||
-					event.type === 'feed-failed' ||
-					event.type === 'feed-deferred'
-				) {
-					counts.done++;
-					if (event.type === 'feed-failed') counts.failed++;
-					draw();
-				}
+				const before = counts;
+				counts = progressAfter(counts, event);
+				if (event.type === 'start') setProgress(counts);
+				else if (counts !== before) draw();
 
 				if (event.type === 'feed-moved') moved.push(event.to);
 
