@@ -1,6 +1,6 @@
 import type {RefreshSummary} from '../refresh/refresh.js';
 import type {ArticleLayout} from '../render/article-lines.js';
-import type {Progress} from './state/refresh-progress.js';
+import {progressText, type Progress} from '../refresh/progress.js';
 import type {Action, KeyMap, Screen} from './keymap.js';
 import {plural} from '../text/plural.js';
 
@@ -45,9 +45,7 @@ export function refreshResult(summary: RefreshSummary | Error, moved: readonly s
 export function statusText(input: StatusInput): Message {
 	if (input.digits) return {text: `Link ${input.digits}… (Enter)`, error: false};
 	if (input.message) return input.message;
-	const refreshing = input.progress
-		? `Refreshing ${input.progress.done}/${input.progress.total}${input.progress.failed > 0 ? ` · ${input.progress.failed} failed` : ''}`
-		: '';
+	const refreshing = input.progress ? progressText(input.progress) : '';
 	if (input.screen === 'article') {
 		const stop = input.layout && input.focus >= 0 ? input.layout.stops[input.focus] : undefined;
 		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || (input.entry?.url ?? ''), error: false};

@@ -3,7 +3,7 @@ import type {Subscription} from '../../config/subscription.js';
 import type {RefreshEvent, RefreshSummary} from '../../refresh/refresh.js';
 import {nextRunAfter} from '../../refresh/schedule.js';
 import type {Services} from '../services.js';
-import {noProgress, progressAfter, type Progress} from '../state/refresh-progress.js';
+import {noProgress, progressAfter, type Progress} from '../../refresh/progress.js';
 
 type Options = {
 	readonly services: Services;

@@ -1,4 +1,4 @@
-import type {RefreshEvent} from '../../refresh/refresh.js';
+import type {RefreshEvent} from './refresh.js';
 
 /** How far a refresh has come: feeds in all, feeds done (however they ended), feeds failed. */
 export type Progress = {readonly total: number; readonly done: number; readonly failed: number};
@@ -26,4 +26,9 @@ export function progressAfter(progress: Progress, event: RefreshEvent): Progress
 			return progress;
 		}
 	}
+}
+
+/** "Refreshing 12/48 · 2 failed": what the reader's status line and the CLI's progress line say. */
+export function progressText(progress: Progress): string {
+	return `Refreshing ${progress.done}/${progress.total}${progress.failed > 0 ? ` · ${progress.failed} failed` : ''}`;
 }

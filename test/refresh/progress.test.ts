@@ -1,6 +1,6 @@
 import test from 'ava';
-import type {RefreshEvent} from '../../../source/refresh/refresh.js';
-import {noProgress, progressAfter} from '../../../source/ui/state/refresh-progress.js';
+import type {RefreshEvent} from '../../source/refresh/refresh.js';
+import {noProgress, progressAfter} from '../../source/refresh/progress.js';
 
 test('progress counts every feed that ended, however it ended, and the failures apart', (t) => {
 	const events: RefreshEvent[] = [
