@@ -71,14 +71,29 @@ export type ArticleDocument = {
 	readonly links: readonly ArticleLink[];
 };
 
-export function spansText(spans: readonly Span[]): string {
+/** What text is read from, in the article document and in its draft alike. */
+type TextSpan = {readonly text: string};
+export type TextBlock =
+	| {readonly type: 'paragraph' | 'heading' | 'caption'; readonly spans: readonly TextSpan[]}
+	| {readonly type: 'blockquote'; readonly blocks: readonly TextBlock[]}
+	| {
+			readonly type: 'list';
+			readonly ordered: boolean;
+			readonly items: ReadonlyArray<{readonly depth: number; readonly spans: readonly TextSpan[]}>;
+	  }
+	| {readonly type: 'preformatted' | 'related'; readonly text: string};
+
+export function spansText(spans: readonly TextSpan[]): string {
 	let text = '';
 	for (const span of spans) text += span.text;
 	return text;
 }
 
-/** The text of a block as one string (list items and nested blocks joined by newlines). */
-export function blockText(block: Block): string {
+/**
+ * The text of a block as one string: list items and nested blocks on lines of their own. `forReading`
+ * (the plain-text article) puts a blank line between quoted paragraphs and marks list items (•, 1.).
+ */
+export function blockText(block: TextBlock, options: {readonly forReading?: boolean} = {}): string {
 	switch (block.type) {
 		case 'paragraph':
 		case 'heading':
@@ -87,11 +102,17 @@ export function blockText(block: Block): string {
 		}
 
 		case 'blockquote': {
-			return block.blocks.map((inner) => blockText(inner)).join('\n');
+			return block.blocks.map((inner) => blockText(inner, options)).join(options.forReading ? '\n\n' : '\n');
 		}
 
 		case 'list': {
-			return block.items.map((item) => spansText(item.spans)).join('\n');
+			return block.items
+				.map((item, index) =>
+					options.forReading
+						? `${'  '.repeat(item.depth)}${block.ordered ? `${index + 1}.` : '•'} ${spansText(item.spans)}`
+						: spansText(item.spans),
+				)
+				.join('\n');
 		}
 
 		case 'preformatted':

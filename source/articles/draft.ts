@@ -23,31 +23,11 @@ export type DraftBlock =
 	| {type: 'caption'; spans: DraftSpan[]}
 	| {type: 'related'; href: string; text: string; label: string | null};
 
-export function draftText(spans: readonly DraftSpan[]): string {
-	let text = '';
-	for (const span of spans) text += span.text;
-	return text;
-}
-
-export function draftBlockText(block: DraftBlock): string {
-	switch (block.type) {
-		case 'paragraph':
-		case 'heading':
-		case 'caption': {
-			return draftText(block.spans);
-		}
-
-		case 'blockquote': {
-			return block.blocks.map((inner) => draftBlockText(inner)).join('\n');
-		}
-
-		case 'list': {
-			return block.items.map((item) => draftText(item.spans)).join('\n');
-		}
-
-		case 'preformatted':
-		case 'related': {
-			return block.text;
-		}
+/** Calls `visit` with every span of the blocks, nested ones included (related lines and preformatted text have none). */
+export function forEachSpan(blocks: readonly DraftBlock[], visit: (span: DraftSpan) => void): void {
+	for (const block of blocks) {
+		if (block.type === 'paragraph' || block.type === 'heading' || block.type === 'caption') block.spans.forEach(visit);
+		else if (block.type === 'list') for (const item of block.items) item.spans.forEach(visit);
+		else if (block.type === 'blockquote') forEachSpan(block.blocks, visit);
 	}
 }

@@ -3,17 +3,16 @@ import {parseHTML} from 'linkedom';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {collapseWhitespace, htmlToPlainText} from '../text/html-text.js';
 import type {ArticleDocument} from './document.js';
-import {draftBlockText, type DraftBlock} from './draft.js';
+import {type DraftBlock} from './draft.js';
+import {blockText} from './document.js';
 import {finaliseDocument} from './finalise.js';
 import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
-import {readPageExtras} from './page-extras.js';
+import {readPageExtras, sourceLine} from './page-extras.js';
 import {stripInertMarkup} from '../text/strip-inert.js';
 import {maxNodes, tameMarkup} from '../text/tame-markup.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
-
-const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
 
 /**
  * Page HTML → article document: linkedom for the DOM (no scripts run), Readability for the body,
@@ -56,7 +55,7 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 	let blocks = new BlockBuilder(metadata.baseUrl).addContainer(result.content).blocks;
 	let source = extras.source;
 	blocks = blocks.filter((block, index) => {
-		const text = collapseWhitespace(draftBlockText(block));
+		const text = collapseWhitespace(blockText(block));
 		if (index < 3 && (block.type === 'heading' || block.type === 'paragraph') && text === title) return false;
 		if (text === extras.standfirst || (block.type === 'caption' && text === extras.caption)) return false;
 		const sourceMatch = block.type === 'paragraph' && index >= blocks.length - 3 ? sourceLine.exec(text) : null;

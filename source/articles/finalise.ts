@@ -24,7 +24,7 @@ export function finaliseDocument(head: DocumentHead, drafts: readonly DraftBlock
 
 		const number = links.length + 1;
 		numbers.set(href, number);
-		links.push({number, href, text: clean(collapseWhitespace(text)), related});
+		links.push({number, href, text: safeText(collapseWhitespace(text)), related});
 		return number;
 	};
 
@@ -68,15 +68,15 @@ export function finaliseDocument(head: DocumentHead, drafts: readonly DraftBlock
 			}
 
 			case 'preformatted': {
-				return {type: 'preformatted', text: clean(draft.text)};
+				return {type: 'preformatted', text: safeText(draft.text)};
 			}
 
 			case 'related': {
 				return {
 					type: 'related',
 					link: numberOf(draft.href, draft.text, true),
-					text: clean(draft.text),
-					label: draft.label && clean(draft.label),
+					text: safeText(draft.text),
+					label: draft.label && safeText(draft.label),
 				};
 			}
 		}
@@ -86,7 +86,7 @@ export function finaliseDocument(head: DocumentHead, drafts: readonly DraftBlock
 	const wordCount = countWords([head.title, head.standfirst ?? '', ...blocks.map((entry) => blockText(entry))].join(' '));
 	return {
 		version: articleDocumentVersion,
-		...cleanHead(head),
+		...safeHead(head),
 		wordCount,
 		readingMinutes: Math.max(1, Math.round(wordCount / wordsPerMinute)),
 		blocks,
@@ -95,7 +95,7 @@ export function finaliseDocument(head: DocumentHead, drafts: readonly DraftBlock
 }
 
 function freezeSpan(draft: DraftSpan, link: number | undefined): Span {
-	const span: {-readonly [K in keyof Span]: Span[K]} = {text: clean(draft.text)};
+	const span: {-readonly [K in keyof Span]: Span[K]} = {text: safeText(draft.text)};
 	if (draft.emphasis) span.emphasis = true;
 	if (draft.strong) span.strong = true;
 	if (draft.code) span.code = true;
@@ -110,15 +110,15 @@ function countWords(text: string): number {
 }
 
 /** Page text reaches every renderer through here: no escape sequences, controls or bidi overrides. */
-function clean(text: string): string {
+function safeText(text: string): string {
 	return sanitizeTerminal(text, {keepNewlines: true});
 }
 
-function cleanHead(head: DocumentHead): DocumentHead {
-	const optional = (value: string | null) => (value === null ? null : clean(value));
+function safeHead(head: DocumentHead): DocumentHead {
+	const optional = (value: string | null) => (value === null ? null : safeText(value));
 	return {
 		...head,
-		title: clean(head.title),
+		title: safeText(head.title),
 		byline: optional(head.byline),
 		siteName: optional(head.siteName),
 		standfirst: optional(head.standfirst),

@@ -1,5 +1,5 @@
 import {absoluteHttpUrl} from '../net/url.js';
-import type {DraftBlock, DraftListItem, DraftSpan} from './draft.js';
+import {forEachSpan, type DraftBlock, type DraftListItem, type DraftSpan} from './draft.js';
 
 /*
  * Walks an HTML subtree (Readability's result, or a feed item's content) into draft blocks.
@@ -175,7 +175,7 @@ export class BlockBuilder {
 			case 'blockquote': {
 				const inner: DraftBlock[] = [];
 				this.walkContainer(element, inner);
-				markQuoted(inner);
+				forEachSpan(inner, (span) => (span.quoted = true));
 				if (inner.length > 0) out.push({type: 'blockquote', blocks: inner});
 				break;
 			}
@@ -350,18 +350,6 @@ function hasText(spans: readonly DraftSpan[]): boolean {
 
 function pushParagraph(out: DraftBlock[], spans: DraftSpan[]): void {
 	if (hasText(spans)) out.push({type: 'paragraph', spans: tidySpans(spans)});
-}
-
-function markQuoted(blocks: DraftBlock[]): void {
-	for (const block of blocks) {
-		if (block.type === 'paragraph' || block.type === 'heading' || block.type === 'caption') {
-			for (const span of block.spans) span.quoted = true;
-		} else if (block.type === 'list') {
-			for (const item of block.items) for (const span of item.spans) span.quoted = true;
-		} else if (block.type === 'blockquote') {
-			markQuoted(block.blocks);
-		}
-	}
 }
 
 /**

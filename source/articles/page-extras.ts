@@ -32,7 +32,8 @@ const relatedHeading =
 	/^(?:related(?: stories| articles| content| coverage| links)?|more on this(?: story| topic)?|read more|recommended(?: reading| stories)?|see also|also read|further reading)\s*:?$/i;
 const notContent =
 	/(?:^|[-_\s])(?:most-?(?:read|popular|viewed|shared)|popular|trending|share|sharing|social|tags?|topics?|newsletter|comments?|nav|navigation|menu|breadcrumbs?|footer|sidebar|promo|sponsor|advert|ad)(?:$|[-_\s])/i;
-const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
+/** A paragraph naming where a story comes from: "Source: Al Jazeera and news agencies". */
+export const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
 
 export function readPageExtras(document: Document, metadata: PageMetadata): PageExtras {
 	const body = findBody(document);

@@ -1,4 +1,5 @@
-import {draftText, type DraftBlock, type DraftSpan} from './draft.js';
+import {forEachSpan, type DraftBlock, type DraftSpan} from './draft.js';
+import {spansText} from './document.js';
 import {sameMarks} from './html-blocks.js';
 
 /*
@@ -57,7 +58,7 @@ export function markQuotes(blocks: DraftBlock[]): void {
 			case 'blockquote': {
 				carry = undefined;
 				const id = newId();
-				setQuote(block.blocks, id);
+				forEachSpan(block.blocks, (span) => (span.quote = id));
 				return;
 			}
 
@@ -71,20 +72,8 @@ export function markQuotes(blocks: DraftBlock[]): void {
 	for (const block of blocks) visit(block, true);
 }
 
-function setQuote(blocks: DraftBlock[], id: number): void {
-	for (const block of blocks) {
-		if (block.type === 'paragraph' || block.type === 'heading' || block.type === 'caption') {
-			for (const span of block.spans) span.quote = id;
-		} else if (block.type === 'list') {
-			for (const item of block.items) for (const span of item.spans) span.quote = id;
-		} else if (block.type === 'blockquote') {
-			setQuote(block.blocks, id);
-		}
-	}
-}
-
 function markUnit(spans: DraftSpan[], carry: Carry | undefined, newId: () => number): {spans: DraftSpan[]; carry: Carry | undefined} {
-	const text = draftText(spans);
+	const text = spansText(spans);
 	const {ranges, open, continued} = findQuotations(text, carry?.mark);
 	const explicit = quotedRanges(spans);
 	const all = [

@@ -1,5 +1,6 @@
 import {collapseWhitespace} from '../text/html-text.js';
-import {draftBlockText, draftText, type DraftBlock, type DraftSpan} from './draft.js';
+import {type DraftBlock, type DraftSpan} from './draft.js';
+import {blockText, spansText} from './document.js';
 import type {RelatedGroup} from './page-extras.js';
 
 /*
@@ -40,15 +41,15 @@ function asRelated(spans: readonly DraftSpan[], pageUrl: string | null): DraftBl
 	if (hrefs.size !== 1) return undefined;
 	const href = [...hrefs][0]!;
 	if (pageUrl && sameDocument(href, pageUrl)) return undefined;
-	const text = collapseWhitespace(draftText(spans));
-	const linkText = collapseWhitespace(draftText(spans.filter((span) => span.href)));
+	const text = collapseWhitespace(spansText(spans));
+	const linkText = collapseWhitespace(spansText(spans.filter((span) => span.href)));
 	if (linkText.split(' ').length < 3) return undefined;
 
 	// What is not the link: nothing, or a short label before it.
 	const firstLink = spans.findIndex((span) => span.href);
 	const lastLink = spans.findLastIndex((span) => span.href);
-	const before = collapseWhitespace(draftText(spans.slice(0, firstLink)));
-	const after = collapseWhitespace(draftText(spans.slice(lastLink + 1)));
+	const before = collapseWhitespace(spansText(spans.slice(0, firstLink)));
+	const after = collapseWhitespace(spansText(spans.slice(lastLink + 1)));
 	if (after.replace(/[\s.:»›→>|)\]]+/g, '')) return undefined;
 	if (spans.slice(firstLink, lastLink + 1).some((span) => !span.href && /\S/.test(span.text))) return undefined;
 	if (before && !isLabel(before)) return undefined;
@@ -93,7 +94,7 @@ export function insertRelatedGroups(blocks: DraftBlock[], groups: readonly Relat
 		if (fresh.length === 0) continue;
 		for (const link of fresh) shown.add(link.href);
 		const related: DraftBlock[] = fresh.map((link) => ({type: 'related', href: link.href, text: link.text, label: labelOf(link.text)}));
-		const anchor = group.afterText === null ? -1 : out.findIndex((block) => collapseWhitespace(draftBlockText(block)) === group.afterText);
+		const anchor = group.afterText === null ? -1 : out.findIndex((block) => collapseWhitespace(blockText(block)) === group.afterText);
 		if (group.afterText !== null && anchor === -1) out.push(...related);
 		else out.splice(anchor + 1, 0, ...related);
 	}

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {redactUrl} from '../net/url.js';
-import {sanitizeTerminal} from '../text/sanitize.js';
+import {sanitizeOptional, sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, subscribedFeeds, type AppContext} from './context.js';
 import {exitCode, printError, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
@@ -69,20 +69,18 @@ export async function editCommand(
 	return exitCode.ok;
 }
 
-const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(text, {maxLength: 300}));
-
 /** `broadsheet feeds [--json]`: every subscription with its counts and health. */
 export async function feedsCommand(context: AppContext, options: {json: boolean}): Promise<number> {
 	const list = subscribedFeeds(context).map(({subscription, row, title}) => {
 		return {
-			title: clean(title),
+			title: sanitizeOptional(title, {maxLength: 300}),
 			url: redactUrl(subscription.url),
 			tags: subscription.tags.join(', '),
 			unread: row?.unread ?? 0,
 			total: row?.total ?? 0,
 			lastSuccess: row?.lastSuccess ?? null,
 			lastError: row?.errorMessage ?? null,
-			warning: clean(row?.warning ?? null),
+			warning: sanitizeOptional(row?.warning ?? null, {maxLength: 300}),
 		};
 	});
 	if (options.json) {

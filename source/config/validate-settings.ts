@@ -1,5 +1,6 @@
 import {nearest} from '../text/nearest.js';
 import {keyActions} from './key-actions.js';
+import {isRecord} from '../is-record.js';
 
 /**
  * Checks config.json's content by hand: conf's JSON Schema validation compiles ajv on every start,
@@ -44,10 +45,6 @@ function wholeNumber(value: unknown, minimum: number, maximum: number): string |
 	return Number.isInteger(value) && (value as number) >= minimum && (value as number) <= maximum
 		? undefined
 		: `must be a whole number from ${minimum}${maximum < Number.MAX_SAFE_INTEGER ? ` to ${maximum}` : ' up'}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

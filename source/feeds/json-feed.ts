@@ -1,6 +1,7 @@
 import {BroadsheetError} from '../net/errors.js';
 import {escapeHtml} from '../text/escape-html.js';
 import type {RawEntry, RawFeed} from './raw-entry.js';
+import {isRecord} from '../is-record.js';
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
 export function readJsonFeed(text: string): RawFeed {
@@ -58,8 +59,4 @@ function textToHtml(text: string): string {
 		.split(/\n{2,}/)
 		.map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
 		.join('');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@ import type {ArticleDocument} from '../articles/document.js';
 import type {StoredItem} from '../store/store.js';
 import {redactUrl} from '../net/url.js';
 import {htmlToPlainText} from '../text/html-text.js';
-import {sanitizeTerminal} from '../text/sanitize.js';
+import {sanitizeOptional, sanitizeTerminal} from '../text/sanitize.js';
 
 /** The export schema's name and version, carried by every JSON and NDJSON export. */
 export const exportSchema = {name: 'broadsheet.items', version: 1} as const;
@@ -32,17 +32,16 @@ export type ItemRecord = {
 export function toItemRecord(item: StoredItem, article?: ArticleDocument | null): ItemRecord {
 	const summaryHtml = item.summaryHtml ?? item.contentHtml;
 	// Feed text goes out without control characters or escape sequences: exports end up on terminals too.
-	const clean = (text: string | null) => (text === null ? null : sanitizeTerminal(text));
 	const record: ItemRecord = {
 		id: sanitizeTerminal(item.guid),
 		feedUrl: redactUrl(item.feedUrl),
-		feedTitle: clean(item.feedTitle),
+		feedTitle: sanitizeOptional(item.feedTitle),
 		title: sanitizeTerminal(item.title),
 		link: item.link,
 		published: item.published,
 		firstSeen: item.firstSeen,
-		author: clean(item.author),
-		summary: summaryHtml ? clean(htmlToPlainText(summaryHtml)) || null : null,
+		author: sanitizeOptional(item.author),
+		summary: summaryHtml ? sanitizeOptional(htmlToPlainText(summaryHtml)) || null : null,
 		categories: item.categories.length > 0 ? sanitizeTerminal(item.categories.join(', ')) : null,
 		enclosureUrl: item.enclosure?.url ?? null,
 		read: item.read,

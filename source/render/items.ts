@@ -89,9 +89,9 @@ function* itemsToMarkdown(entries: Iterable<ExportEntry>, now: Date): Generator<
 		}
 
 		const title = item.link
-			? `[${escapeMarkdown(clean(item.title))}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
-			: escapeMarkdown(clean(item.title));
-		const meta = [clean(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)]
+			? `[${escapeMarkdown(sanitizeTerminal(item.title))}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
+			: escapeMarkdown(sanitizeTerminal(item.title));
+		const meta = [sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)]
 			.filter(Boolean)
 			.map((part) => escapeMarkdown(part!))
 			.join(' · ');
@@ -115,18 +115,17 @@ function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<stri
 <ul>
 `;
 	for (const {item, article} of entries) {
-		const title = item.link ? `<a href="${escapeHtml(item.link)}">${escapeHtml(clean(item.title))}</a>` : escapeHtml(clean(item.title));
-		const meta = escapeHtml([clean(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)].filter(Boolean).join(' · '));
+		const title = item.link
+			? `<a href="${escapeHtml(item.link)}">${escapeHtml(sanitizeTerminal(item.title))}</a>`
+			: escapeHtml(sanitizeTerminal(item.title));
+		const meta = escapeHtml(
+			[sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)].filter(Boolean).join(' · '),
+		);
 		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
 		yield `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>\n`;
 	}
 
 	yield '</ul>\n</body>\n</html>\n';
-}
-
-/** Feed text in exports that people print to terminals: no escape sequences or controls. */
-function clean(text: string): string {
-	return sanitizeTerminal(text);
 }
 
 /** The inside of a full article page, for embedding in the headline page. */

@@ -43,3 +43,8 @@ function truncateAtCodePoint(text: string, length: number): string {
 	const code = text.charCodeAt(length - 1);
 	return code >= 0xd8_00 && code <= 0xdb_ff ? text.slice(0, length - 1) : text.slice(0, length);
 }
+
+/** sanitizeTerminal for a field that may be absent (null stays null). */
+export function sanitizeOptional(input: string | null, options: SanitizeOptions = {}): string | null {
+	return input === null ? null : sanitizeTerminal(input, options);
+}

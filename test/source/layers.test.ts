@@ -9,6 +9,7 @@ import {repoDirectory} from '../helpers/paths.js';
  */
 const layers = [
 	'version.ts',
+	'is-record.ts',
 	'text',
 	'system',
 	'net',
