@@ -134,56 +134,56 @@ async function main(): Promise<number> {
 
 /** The commands that work on subscriptions and the store. */
 async function withApp(command: string, rest: string[]): Promise<number> {
-	const {openApp} = await import('./source/commands/context.js');
-	const context = openApp(flags.home);
+	const {openLibrary} = await import('./source/commands/library.js');
+	const library = openLibrary(flags.home);
 	try {
 		switch (command) {
 			case 'add': {
 				if (rest.length > 1) throw new UsageError('add takes one URL');
 				const {addCommand} = await import('./source/commands/subscriptions.js');
-				return await addCommand(context, rest[0], {...(flags.title ? {title: flags.title} : {}), tags: flags.tag});
+				return await addCommand(library, rest[0], {...(flags.title ? {title: flags.title} : {}), tags: flags.tag});
 			}
 
 			case 'remove': {
 				const {removeCommand} = await import('./source/commands/subscriptions.js');
-				return await removeCommand(context, rest);
+				return await removeCommand(library, rest);
 			}
 
 			case 'edit': {
 				const {editCommand} = await import('./source/commands/subscriptions.js');
-				return await editCommand(context, rest, {title: flags.title, tags: flags.tag.length > 0 ? flags.tag : undefined});
+				return await editCommand(library, rest, {title: flags.title, tags: flags.tag.length > 0 ? flags.tag : undefined});
 			}
 
 			case 'config': {
 				if (rest.length > 2) throw new UsageError('config takes a setting and a value: broadsheet config concurrency 4');
 				const {configCommand} = await import('./source/commands/config.js');
-				return await configCommand(context, rest[0], rest[1]);
+				return await configCommand(library, rest[0], rest[1]);
 			}
 
 			case 'feeds': {
 				const {feedsCommand} = await import('./source/commands/subscriptions.js');
-				return await feedsCommand(context, {json: flags.json});
+				return await feedsCommand(library, {json: flags.json});
 			}
 
 			case 'refresh': {
 				const {refreshCommand} = await import('./source/commands/refresh.js');
-				return await refreshCommand(context, {feeds: flags.feed, json: flags.json});
+				return await refreshCommand(library, {feeds: flags.feed, json: flags.json});
 			}
 
 			case 'unread': {
 				const {unreadCommand} = await import('./source/commands/subscriptions.js');
-				return await unreadCommand(context, {feeds: flags.feed});
+				return await unreadCommand(library, {feeds: flags.feed});
 			}
 
 			case 'import': {
 				const {importCommand} = await import('./source/commands/subscriptions.js');
-				return await importCommand(context, rest[0]);
+				return await importCommand(library, rest[0]);
 			}
 
 			default: {
 				if (flags.tag.length > 1) throw new UsageError('export takes one --tag');
 				const {exportCommand} = await import('./source/commands/export.js');
-				return await exportCommand(context, {
+				return await exportCommand(library, {
 					format: flags.format,
 					feeds: flags.feed,
 					tag: flags.tag[0],
@@ -199,9 +199,9 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 		}
 	} catch (error) {
 		// The database failing mid-command (a full disk, a file turned read-only) is named, with its path.
-		throw asDatabaseError(context.paths.databaseFile, error);
+		throw asDatabaseError(library.paths.databaseFile, error);
 	} finally {
-		context.close();
+		library.close();
 	}
 }
 

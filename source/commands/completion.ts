@@ -181,13 +181,13 @@ function fishScript(): string {
 /** `broadsheet completion bash|zsh|fish` prints the script; `completion feeds` the titles the scripts offer. */
 export async function completionCommand(shell: string | undefined, home: string | undefined): Promise<number> {
 	if (shell === 'feeds') {
-		const {openApp, subscribedFeeds} = await import('./context.js');
-		const context = openApp(home);
+		const {openLibrary, subscribedFeeds} = await import('./library.js');
+		const library = openLibrary(home);
 		try {
-			const names = feedNames(subscribedFeeds(context));
+			const names = feedNames(subscribedFeeds(library));
 			await writeOut(names.map((name) => `${name}\n`).join(''));
 		} finally {
-			context.close();
+			library.close();
 		}
 
 		return exitCode.ok;

@@ -3,7 +3,7 @@ import {defaultSettings, type Settings} from '../config/settings.js';
 import {nearest} from '../text/nearest.js';
 import {settingsProblem} from '../config/validate-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import type {AppContext} from './context.js';
+import type {Library} from './library.js';
 import {exitCode, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
 
@@ -15,9 +15,9 @@ const names = Object.keys(defaultSettings).filter((name) => name !== 'subscripti
  * parse as JSON (`8`, `true`, `["q","x"]`), else text. `keyBindings.<action>` changes one action's keys,
  * leaving the rest of the map (and any other process's change to it) alone.
  */
-export async function configCommand(context: AppContext, name: string | undefined, value: string | undefined): Promise<number> {
+export async function configCommand(library: Library, name: string | undefined, value: string | undefined): Promise<number> {
 	if (name === undefined) {
-		const all = Object.fromEntries(names.map((entry) => [entry, context.settings.get(entry)]));
+		const all = Object.fromEntries(names.map((entry) => [entry, library.settings.get(entry)]));
 		await writeOut(sanitizeTerminal(JSON.stringify(all, null, 2), {keepNewlines: true}) + '\n');
 		return exitCode.ok;
 	}
@@ -27,7 +27,7 @@ export async function configCommand(context: AppContext, name: string | undefine
 		throw new UsageError(`unknown setting "${name}": use one of ${names.join(', ')} (or keyBindings.<action>)`);
 	const key = setting as (typeof names)[number];
 	if (value === undefined) {
-		const current = context.settings.get(key);
+		const current = library.settings.get(key);
 		const shown = member === undefined ? current : ((current as Record<string, unknown>)[member] ?? null);
 		await writeOut(sanitizeTerminal(JSON.stringify(shown, null, 2), {keepNewlines: true}) + '\n');
 		return exitCode.ok;
@@ -36,7 +36,7 @@ export async function configCommand(context: AppContext, name: string | undefine
 	const parsed = parseValue(value);
 	if (member === undefined) {
 		check({[key]: parsed});
-		context.settings.update(key, () => parsed as never);
+		library.settings.update(key, () => parsed as never);
 	} else {
 		const actions: readonly string[] = keyActions;
 		if (!actions.includes(member)) {
@@ -46,7 +46,7 @@ export async function configCommand(context: AppContext, name: string | undefine
 
 		const keys = typeof parsed === 'string' ? [parsed] : parsed;
 		check({keyBindings: {[member]: keys}});
-		context.settings.update('keyBindings', (bindings) => ({...bindings, [member]: keys as string[]}));
+		library.settings.update('keyBindings', (bindings) => ({...bindings, [member]: keys as string[]}));
 	}
 
 	return exitCode.ok;

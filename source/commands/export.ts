@@ -6,7 +6,7 @@ import {renderItems, type ExportEntry} from '../render/items.js';
 import type {StoredItem} from '../store/store.js';
 import {subscriptionsToOpml} from '../render/opml.js';
 import {runLimited} from '../refresh/schedule.js';
-import {matchSubscriptions, subscribedFeeds, subscriptionsWithTag, type AppContext} from './context.js';
+import {matchSubscriptions, subscribedFeeds, subscriptionsWithTag, type Library} from './library.js';
 import {exitCode, UsageError} from './output.js';
 import {writeChunks} from './output-stream.js';
 
@@ -24,7 +24,7 @@ export type ExportOptions = {
 };
 
 /** `broadsheet export`: headlines (or, with --full, whole articles) as JSON, NDJSON, Markdown, HTML or CSV; subscriptions as OPML. */
-export async function exportCommand(context: AppContext, options: ExportOptions): Promise<number> {
+export async function exportCommand(library: Library, options: ExportOptions): Promise<number> {
 	const format = (options.format ?? 'json') as (typeof formats)[number];
 	if (!formats.includes(format)) throw new UsageError(`unknown export format "${options.format}": use ${formats.join(', ')}`);
 	if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1))
@@ -32,15 +32,15 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 	const since = options.since === undefined ? undefined : parseSince(options.since, new Date());
 	const now = new Date();
 
-	let subscriptions = matchSubscriptions(context, options.feeds);
+	let subscriptions = matchSubscriptions(library, options.feeds);
 	if (options.tag !== undefined) {
-		const tagged = new Set(subscriptionsWithTag(context, options.tag).map((subscription) => subscription.url));
+		const tagged = new Set(subscriptionsWithTag(library, options.tag).map((subscription) => subscription.url));
 		subscriptions = subscriptions.filter((subscription) => tagged.has(subscription.url));
 	}
 
 	if (format === 'opml') {
 		const chosen = new Set(subscriptions.map((subscription) => subscription.url));
-		const feeds = subscribedFeeds(context).filter(({subscription}) => chosen.has(subscription.url));
+		const feeds = subscribedFeeds(library).filter(({subscription}) => chosen.has(subscription.url));
 		await writeChunks([subscriptionsToOpml(feeds, now)], options.output);
 		return exitCode.ok;
 	}
@@ -50,7 +50,7 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 	const query = {
 		...(filtered
 			? {
-					feedIds: context.store
+					feedIds: library.store
 						.feeds()
 						.filter((feed) => urls.has(feed.url))
 						.map((feed) => feed.id),
@@ -63,14 +63,14 @@ export async function exportCommand(context: AppContext, options: ExportOptions)
 	};
 
 	const exported: number[] = [];
-	const entries = options.full ? await withArticles(context, context.store.items(query)) : streamEntries(context.store.iterateItems(query));
+	const entries = options.full ? await withArticles(library, library.store.items(query)) : streamEntries(library.store.iterateItems(query));
 	const chunks = renderItems(
 		tap(entries, (entry) => exported.push(entry.item.id)),
 		format as ItemFormat,
 		now,
 	);
 	await writeChunks(chunks, options.output);
-	if (options.markRead) context.store.setRead(exported, true);
+	if (options.markRead) library.store.setRead(exported, true);
 	return exitCode.ok;
 }
 
@@ -86,11 +86,11 @@ function* tap<T>(values: Iterable<T>, visit: (value: T) => void): Generator<T> {
 }
 
 /** --full: each item's article, from the cache or fetched now (4 pages at a time, 2 per host). */
-async function withArticles(context: AppContext, items: StoredItem[]): Promise<ExportEntry[]> {
+async function withArticles(library: Library, items: StoredItem[]): Promise<ExportEntry[]> {
 	const articles = new Map<number, ArticleDocument>();
-	const userAgent = context.settings.get('userAgent') ?? undefined;
+	const userAgent = library.settings.get('userAgent') ?? undefined;
 	await runLimited(items, {limit: 4, perKeyLimit: 2, key: (item) => hostOf(item.link ?? '')}, async (item) => {
-		articles.set(item.id, await articleForItem(context.store, item, {userAgent}));
+		articles.set(item.id, await articleForItem(library.store, item, {userAgent}));
 	});
 	return items.map((item) => ({item, article: articles.get(item.id) ?? null}));
 }

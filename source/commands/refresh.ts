@@ -1,19 +1,19 @@
 import {describeUrl} from '../net/errors.js';
 import {refreshWithSettings} from '../refresh/with-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {matchSubscriptions, type AppContext} from './context.js';
+import {matchSubscriptions, type Library} from './library.js';
 import {exitCode} from './output.js';
 import {writeOut} from './output-stream.js';
 import {progressLine} from './progress.js';
 import {plural} from '../text/plural.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
-export async function refreshCommand(context: AppContext, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
-	const subscriptions = matchSubscriptions(context, options.feeds);
+export async function refreshCommand(library: Library, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
+	const subscriptions = matchSubscriptions(library, options.feeds);
 	const moved: string[] = [];
 	const warnings: string[] = [];
 	const progress = progressLine(process.stderr);
-	const summary = await refreshWithSettings(context.store, context.settings, subscriptions, {
+	const summary = await refreshWithSettings(library.store, library.settings, subscriptions, {
 		onEvent(event) {
 			if (event.type === 'feed-warning') warnings.push(`warning: ${describeUrl(event.url)}: ${event.message}`);
 			progress(event);

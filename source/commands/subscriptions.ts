@@ -2,21 +2,21 @@ import {readFile} from 'node:fs/promises';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {redactUrl} from '../net/url.js';
 import {sanitizeOptional, sanitizeTerminal} from '../text/sanitize.js';
-import {matchSubscriptions, subscribedFeeds, type AppContext} from './context.js';
+import {matchSubscriptions, subscribedFeeds, type Library} from './library.js';
 import {exitCode, printError, UsageError} from './output.js';
 import {writeOut} from './output-stream.js';
 import {plural} from '../text/plural.js';
 
 /** `broadsheet add <url>`: a feed URL, or a site whose page advertises its feeds. Stores the items right away. */
 export async function addCommand(
-	context: AppContext,
+	library: Library,
 	input: string | undefined,
 	options: {title?: string; tags: readonly string[]},
 ): Promise<number> {
 	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
 	// The network and HTML code load only here: feeds, remove and unread (status bars run it every few seconds) stay light.
 	const {addSubscription} = await import('../operations/subscribe.js');
-	const result = await addSubscription(context.settings, context.store, input, options);
+	const result = await addSubscription(library.settings, library.store, input, options);
 	if (result.status === 'exists') {
 		await writeOut(`Already subscribed to ${describeUrl(result.url)}\n`);
 		return exitCode.ok;
@@ -30,12 +30,12 @@ export async function addCommand(
 }
 
 /** `broadsheet remove <url|title>`: drops the subscription, its items and read state. */
-export async function removeCommand(context: AppContext, names: readonly string[]): Promise<number> {
+export async function removeCommand(library: Library, names: readonly string[]): Promise<number> {
 	if (names.length === 0) throw new UsageError('remove needs a feed URL or title: broadsheet remove <url|title>');
-	const doomed = matchSubscriptions(context, names);
+	const doomed = matchSubscriptions(library, names);
 	const urls = new Set(doomed.map((subscription) => subscription.url));
-	context.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => !urls.has(subscription.url)));
-	for (const subscription of doomed) context.store.removeFeed(subscription.url);
+	library.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => !urls.has(subscription.url)));
+	for (const subscription of doomed) library.store.removeFeed(subscription.url);
 	await writeOut(
 		doomed
 			.map((subscription) => `Removed ${subscription.title ? sanitizeTerminal(subscription.title) : describeUrl(subscription.url)}\n`)
@@ -46,14 +46,14 @@ export async function removeCommand(context: AppContext, names: readonly string[
 
 /** `broadsheet edit <url|title> [--title T] [--tag X]...`: your own title, and the tags (replaced), for one feed. */
 export async function editCommand(
-	context: AppContext,
+	library: Library,
 	names: readonly string[],
 	options: {title?: string | undefined; tags?: readonly string[] | undefined},
 ): Promise<number> {
 	if (names.length !== 1) throw new UsageError('edit takes one feed URL or title: broadsheet edit <url|title> --title <title> --tag <tag>');
 	if (options.title === undefined && options.tags === undefined) throw new UsageError('edit needs --title or --tag (or both)');
-	const [target] = matchSubscriptions(context, names);
-	context.settings.update('subscriptions', (subscriptions) =>
+	const [target] = matchSubscriptions(library, names);
+	library.settings.update('subscriptions', (subscriptions) =>
 		subscriptions.map((subscription) => {
 			if (subscription.url !== target!.url) return subscription;
 			const {title: _title, ...rest} = subscription;
@@ -62,7 +62,7 @@ export async function editCommand(
 		}),
 	);
 	// Lists and exports show the new title at once, not after the next refresh.
-	if (options.title !== undefined) context.store.ensureFeed(target!.url, options.title || undefined);
+	if (options.title !== undefined) library.store.ensureFeed(target!.url, options.title || undefined);
 	await writeOut(
 		`Updated ${options.title || target!.title ? sanitizeTerminal(options.title || target!.title!, {maxLength: 200}) : describeUrl(target!.url)}\n`,
 	);
@@ -70,8 +70,8 @@ export async function editCommand(
 }
 
 /** `broadsheet feeds [--json]`: every subscription with its counts and health. */
-export async function feedsCommand(context: AppContext, options: {json: boolean}): Promise<number> {
-	const list = subscribedFeeds(context).map(({subscription, row, title}) => {
+export async function feedsCommand(library: Library, options: {json: boolean}): Promise<number> {
+	const list = subscribedFeeds(library).map(({subscription, row, title}) => {
 		return {
 			title: sanitizeOptional(title, {maxLength: 300}),
 			url: redactUrl(subscription.url),
@@ -106,7 +106,7 @@ export async function feedsCommand(context: AppContext, options: {json: boolean}
 }
 
 /** `broadsheet import <file.opml>`: adds new subscriptions, reports what it skipped. Run `refresh` to fetch them. */
-export async function importCommand(context: AppContext, file: string | undefined): Promise<number> {
+export async function importCommand(library: Library, file: string | undefined): Promise<number> {
 	if (!file) throw new UsageError('import needs an OPML file: broadsheet import <file.opml>');
 	const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
 		throw new BroadsheetError('file', `${describeUrl(file)}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
@@ -121,7 +121,7 @@ export async function importCommand(context: AppContext, file: string | undefine
 
 	let known = new Set<string>();
 	let added: typeof parsed.subscriptions = [];
-	context.settings.update('subscriptions', (existing) => {
+	library.settings.update('subscriptions', (existing) => {
 		known = new Set(existing.map((subscription) => subscription.url));
 		added = parsed.subscriptions.filter((subscription) => !known.has(subscription.url));
 		return [...existing, ...added];
@@ -139,17 +139,17 @@ export async function importCommand(context: AppContext, file: string | undefine
 }
 
 /** `broadsheet unread [--feed X]...`: the number of unread items, for status bars and scripts. */
-export async function unreadCommand(context: AppContext, options: {feeds: readonly string[]}): Promise<number> {
+export async function unreadCommand(library: Library, options: {feeds: readonly string[]}): Promise<number> {
 	let feedIds: number[] | undefined;
 	if (options.feeds.length > 0) {
-		const urls = new Set(matchSubscriptions(context, options.feeds).map((subscription) => subscription.url));
-		feedIds = context.store
+		const urls = new Set(matchSubscriptions(library, options.feeds).map((subscription) => subscription.url));
+		feedIds = library.store
 			.feeds()
 			.filter((feed) => urls.has(feed.url))
 			.map((feed) => feed.id);
 	}
 
-	await writeOut(`${context.store.unreadCount(feedIds)}\n`);
+	await writeOut(`${library.store.unreadCount(feedIds)}\n`);
 	return exitCode.ok;
 }
 

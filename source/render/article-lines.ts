@@ -12,7 +12,7 @@ import {displayWidth, graphemes, truncateToWidth} from '../text/wrap.js';
 export type Role =
 	'title' | 'meta' | 'standfirst' | 'caption' | 'body' | 'heading' | 'blockquote' | 'code' | 'related' | 'source' | 'notice' | 'section';
 
-export type Segment = {
+export type LineSegment = {
 	readonly text: string;
 	readonly role: Role;
 	readonly strong?: boolean;
@@ -27,7 +27,7 @@ export type Segment = {
 	readonly marker?: boolean;
 };
 
-export type Line = {readonly segments: readonly Segment[]; readonly indent: number};
+export type Line = {readonly segments: readonly LineSegment[]; readonly indent: number};
 
 /** A place Tab can focus: one appearance of a link, in reading order. */
 export type LinkStop = {readonly link: number; readonly href: string; readonly firstLine: number; readonly lastLine: number};
@@ -37,8 +37,8 @@ export type ArticleLayout = {readonly lines: readonly Line[]; readonly stops: re
 /** The reading measure: wide terminals get a comfortable column, centred by the view. */
 export const maxMeasure = 88;
 
-type Style = Omit<Segment, 'text'>;
-type Token = {pieces: Segment[]; width: number};
+type Style = Omit<LineSegment, 'text'>;
+type Token = {pieces: LineSegment[]; width: number};
 
 export function layoutArticle(document: ArticleDocument, terminalWidth: number): ArticleLayout {
 	const width = Math.max(20, Math.min(maxMeasure, terminalWidth));
@@ -49,7 +49,7 @@ export function layoutArticle(document: ArticleDocument, terminalWidth: number):
 		if (lines.length > 0 && lines.at(-1)!.segments.length > 0) lines.push({segments: [], indent: 0});
 	};
 
-	const flow = (spans: readonly Span[], base: Style, indent = 0, prefix?: Segment) => {
+	const flow = (spans: readonly Span[], base: Style, indent = 0, prefix?: LineSegment) => {
 		const tokens = tokenize(spans, base, stops, hrefs);
 		const first = lines.length;
 		wrapTokens(tokens, width - indent, prefix).forEach((segments) => lines.push({segments, indent}));
@@ -166,7 +166,7 @@ export function layoutArticle(document: ArticleDocument, terminalWidth: number):
 function tokenize(spans: readonly Span[], base: Style, stops: LinkStop[], hrefs: ReadonlyMap<number, string>): Token[] {
 	const tokens: Token[] = [];
 	let current: Token | undefined;
-	const push = (segment: Segment) => {
+	const push = (segment: LineSegment) => {
 		current ??= {pieces: [], width: 0};
 		const last = current.pieces.at(-1);
 		if (last && sameStyle(last, segment)) current.pieces[current.pieces.length - 1] = {...last, text: last.text + segment.text};
@@ -219,10 +219,10 @@ function tokenize(spans: readonly Span[], base: Style, stops: LinkStop[], hrefs:
 }
 
 /** Greedy word wrap by display width; a token wider than the line is cut between graphemes. */
-function wrapTokens(tokens: readonly Token[], width: number, prefix?: Segment): Segment[][] {
-	const lines: Segment[][] = [];
+function wrapTokens(tokens: readonly Token[], width: number, prefix?: LineSegment): LineSegment[][] {
+	const lines: LineSegment[][] = [];
 	const prefixWidth = prefix ? displayWidth(prefix.text) : 0;
-	let line: Segment[] = prefix ? [prefix] : [];
+	let line: LineSegment[] = prefix ? [prefix] : [];
 	let lineWidth = prefixWidth;
 	const newLine = () => {
 		lines.push(line);
@@ -264,7 +264,7 @@ function wrapTokens(tokens: readonly Token[], width: number, prefix?: Segment): 
 }
 
 /** The space between two words belongs to a link or quotation that runs across it, so highlights have no gaps. */
-function spaceBetween(before: Segment, after: Segment | undefined): Segment {
+function spaceBetween(before: LineSegment, after: LineSegment | undefined): LineSegment {
 	if (after && before.stop !== undefined && before.stop === after.stop) {
 		// Inside a link it is part of the link; before the "[n]" marker it is part of the marker.
 		const {marker: _marker, strong: _strong, ...style} = after.marker ? before : after;
@@ -274,8 +274,8 @@ function spaceBetween(before: Segment, after: Segment | undefined): Segment {
 	return {text: ' ', role: before.role, ...(before.quote && after?.quote ? {quote: true} : {})};
 }
 
-function mergeSegments(segments: readonly Segment[]): Segment[] {
-	const out: Segment[] = [];
+function mergeSegments(segments: readonly LineSegment[]): LineSegment[] {
+	const out: LineSegment[] = [];
 	for (const segment of segments) {
 		const last = out.at(-1);
 		if (last && sameStyle(last, segment)) out[out.length - 1] = {...last, text: last.text + segment.text};
@@ -285,7 +285,7 @@ function mergeSegments(segments: readonly Segment[]): Segment[] {
 	return out;
 }
 
-function sameStyle(a: Segment, b: Segment): boolean {
+function sameStyle(a: LineSegment, b: LineSegment): boolean {
 	return (
 		a.role === b.role &&
 		a.strong === b.strong &&

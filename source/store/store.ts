@@ -59,7 +59,7 @@ export type ReaderPlace = {readonly feedKey: string; readonly itemId: number | n
 /** Where reading stopped in an article: how far down its text (0–1) and the focused link stop (-1: none). */
 export type ReadingPosition = {readonly fraction: number; readonly focus: number};
 
-type Row = Record<string, unknown>;
+type SqlRow = Record<string, unknown>;
 
 // The user's own title (`add --title`, `edit --title`) wins over the feed's, in every list and export.
 const shownTitle = 'coalesce(f.user_title, f.title)';
@@ -308,7 +308,7 @@ export class Store {
 		if (!filter) return;
 		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
 		const statement = this.db.prepare(listSql(filter.sql));
-		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as Row);
+		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as SqlRow);
 	}
 
 	item(id: number): StoredItem | undefined {
@@ -465,12 +465,12 @@ export class Store {
 		return this.statement(sql).run(...parameters);
 	}
 
-	private get(sql: string, ...parameters: Array<string | number | bigint | null>): Row | undefined {
-		return this.statement(sql).get(...parameters) as Row | undefined;
+	private get(sql: string, ...parameters: Array<string | number | bigint | null>): SqlRow | undefined {
+		return this.statement(sql).get(...parameters) as SqlRow | undefined;
 	}
 
-	private all(sql: string, ...parameters: Array<string | number | bigint | null>): Row[] {
-		return this.statement(sql).all(...parameters) as Row[];
+	private all(sql: string, ...parameters: Array<string | number | bigint | null>): SqlRow[] {
+		return this.statement(sql).all(...parameters) as SqlRow[];
 	}
 }
 
@@ -499,7 +499,7 @@ function whereClause(query: ItemQuery): {sql: string; parameters: Array<string |
 	return {sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', parameters};
 }
 
-function toItem(row: Row): StoredItem {
+function toItem(row: SqlRow): StoredItem {
 	return {
 		...(row as unknown as StoredItem),
 		categories: JSON.parse(row['categories'] as string) as string[],

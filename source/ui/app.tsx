@@ -88,7 +88,7 @@ export function App({
 	};
 
 	const headlines = useHeadlines({services, keymap, height: mainHeight, prepared, runRefresh, nextRefresh, openItem});
-	const {state, dispatch, source, selectedItem, feedEntry, subscriptions} = headlines;
+	const {state, dispatch, list, selectedItem, feedEntry, subscriptions} = headlines;
 	const say = (text: string, error = false) => dispatch({type: 'message', message: {text, error}});
 	const reader = useArticleReader({services, width, height: mainHeight, onProblem: (text) => say(text, true)});
 	const {entry, layout, scroll, focus, digits} = reader;
@@ -129,7 +129,7 @@ export function App({
 		search: state.search,
 		unreadOnly: state.unreadOnly,
 		feedLabel: feedEntry.label,
-		count: source.count,
+		count: list.count,
 	});
 
 	let main;
@@ -152,12 +152,12 @@ export function App({
 		);
 	} else {
 		// The list scrolls only as far as needed to keep the selection on screen (a resize included).
-		const top = keptInView(state.listTop, state.selected, headlines.listHeight, source.count);
+		const top = keptInView(state.listTop, state.selected, headlines.listHeight, list.count);
 		main = (
 			<HeadlinesScreen
 				entries={headlines.feedEntries}
 				feedIndex={state.feedIndex}
-				rows={source.slice(top, headlines.listHeight)}
+				rows={list.slice(top, headlines.listHeight)}
 				selected={state.selected - top}
 				pane={state.pane}
 				showSource={showsSource(feedEntry.key, state.search)}

@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import type {AppContext} from '../commands/context.js';
+import type {Library} from '../commands/library.js';
 import type {SettingsStore} from '../config/settings.js';
 import type {Store} from '../store/store.js';
 import {enterFullScreen, type FullScreen} from './full-screen.js';
@@ -38,21 +38,21 @@ export type ReaderStart = {
  * writes what is already there. Keys pressed meanwhile wait for it in the terminal.
  */
 export function paintFirstScreen(
-	context: AppContext,
+	library: Library,
 	options: {readonly color: boolean | undefined; readonly styleLevel: 1 | 2 | 3},
 ): ReaderStart {
 	// One chalk styles everything on screen: these rows, Ink's <Text> and the prompt's cursor.
 	chalk.level = options.styleLevel;
-	const keymap = createKeyMap(context.settings.get('keyBindings'));
-	const theme = chooseTheme(context.settings.get('theme'), {color: colorWanted(process.env, options.color)});
-	const {rows, prepared} = firstScreen(context, {
+	const keymap = createKeyMap(library.settings.get('keyBindings'));
+	const theme = chooseTheme(library.settings.get('theme'), {color: colorWanted(process.env, options.color)});
+	const {rows, prepared} = firstScreen(library, {
 		width: process.stdout.columns,
 		height: process.stdout.rows,
 		keymap,
 		theme,
 		now: new Date(),
 	});
-	const screen = enterFullScreen(context.paths.logFile);
+	const screen = enterFullScreen(library.paths.logFile);
 	// Each row at its own line, then the cursor home, where Ink's first frame starts writing. Autowrap
 	// is off meanwhile: on a terminal too narrow for the two panes a row is clipped, never wrapped.
 	const lines = rows.map((row, index) => `\u001B[${index + 1};1H${ansiRow(row)}`).join('');
@@ -62,28 +62,28 @@ export function paintFirstScreen(
 
 /** The reader's opening screen (the feed and story it left, else All and the newest story) as rows, and what it read. */
 export function firstScreen(
-	source: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>},
+	library: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>},
 	view: {readonly width: number; readonly height: number; readonly keymap: KeyMap; readonly theme: Theme; readonly now: Date},
 ): {rows: StyledRow[]; prepared: PreparedScreen} {
 	const {width, theme, keymap, now} = view;
 	const mainHeight = Math.max(1, view.height - 1);
-	const feeds = source.store.feedListing();
-	const subscriptions = source.settings.get('subscriptions');
+	const feeds = library.store.feedListing();
+	const subscriptions = library.settings.get('subscriptions');
 	const entries = feedEntriesFor(subscriptions, feeds);
-	const place = source.store.readerPlace();
+	const place = library.store.readerPlace();
 	const feedIndex = Math.max(
 		0,
 		entries.findIndex((entry) => entry.key === place?.feedKey),
 	);
 	const entry = entries[feedIndex]!;
 	const problem = feedProblemFor(
-		source.store,
+		library.store,
 		entry,
-		nextRunAfter(now.getTime(), source.settings.get('refreshIntervalMinutes'), now.getTime()),
+		nextRunAfter(now.getTime(), library.settings.get('refreshIntervalMinutes'), now.getTime()),
 		keymap,
 	);
 	const listHeight = Math.max(1, mainHeight - (problem ? feedProblemHeight : 0));
-	const list = new ItemsPager(source.store, listQuery(entry.key, feeds, false));
+	const list = new ItemsPager(library.store, listQuery(entry.key, feeds, false));
 	const found = place?.itemId === null || place?.itemId === undefined ? undefined : list.indexOf(place.itemId);
 	const selected = found ?? 0;
 	// A story far down the list opens in the middle of the screen, not on its last row.

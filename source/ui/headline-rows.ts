@@ -11,8 +11,8 @@ import {mergeLooks, type Look, type Theme} from './theme.js';
  * The headline screen as rows of styled text, with no Ink in sight: the components render these
  * rows, and the first paint writes the very same rows to the terminal before Ink has loaded.
  */
-export type Segment = {readonly text: string; readonly look: Look};
-export type StyledRow = readonly Segment[];
+export type StyledSegment = {readonly text: string; readonly look: Look};
+export type StyledRow = readonly StyledSegment[];
 
 export type FeedEntry = {readonly key: string; readonly label: string; readonly unread: number; readonly failed: boolean};
 
@@ -89,24 +89,24 @@ function feedRow(entry: FeedEntry, width: number, theme: Theme, selection: Selec
 	];
 }
 
-/** Unread mark, title cut to the row, source (in mixed lists) and age. */
+/** Unread mark, title cut to the row, the feed's name (in mixed lists) and age. */
 function headlineRow(
 	item: StoredItem,
 	options: {readonly width: number; readonly showSource: boolean; readonly theme: Theme; readonly now: Date} & Selection,
 ): StyledRow {
 	const {width, showSource, theme, now} = options;
 	const age = relativeAge(item.published ?? item.firstSeen, now).padStart(5);
-	const source = showSource
+	const feedName = showSource
 		? truncateToWidth(sanitizeTerminal(item.feedTitle ?? '', {maxLength: 200}), Math.min(18, Math.floor(width / 5)))
 		: '';
 	const mark = item.starred ? '★' : item.read ? ' ' : '●';
-	const fixed = 2 + (source ? displayWidth(source) + 2 : 0) + age.length + 1;
+	const fixed = 2 + (feedName ? displayWidth(feedName) + 2 : 0) + age.length + 1;
 	const title = truncateToWidth(sanitizeTerminal(item.title, {maxLength: 1000}), Math.max(1, width - fixed));
 	const padding = ' '.repeat(Math.max(0, width - fixed - displayWidth(title)));
 	const aside = mergeLooks(theme.muted, options.selected && options.active && theme.selection);
 	return [
 		{text: `${mark} ${title}${padding}`, look: mergeLooks(item.read ? theme.read : theme.unread, selectionLook(theme, options))},
-		...(source ? [{text: `  ${source}`, look: aside}] : []),
+		...(feedName ? [{text: `  ${feedName}`, look: aside}] : []),
 		{text: ` ${age}`, look: aside},
 	];
 }
@@ -160,7 +160,7 @@ export function headlineScreenRows(screen: HeadlineScreen): StyledRow[] {
 	const {entries, feedIndex, rows, selected, pane, theme, width, height, header = []} = screen;
 	const panes = headlinePanes(width);
 	const feedsTop = feedWindowTop(feedIndex, entries.length, height);
-	const separator: Segment = {text: '│', look: theme.muted};
+	const separator: StyledSegment = {text: '│', look: theme.muted};
 	return Array.from({length: height}, (_, index) => {
 		const entry = entries[feedsTop + index];
 		const feed = entry ? feedRow(entry, panes.feeds, theme, {selected: feedsTop + index === feedIndex, active: pane === 'feeds'}) : [];

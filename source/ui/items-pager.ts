@@ -3,24 +3,24 @@ import type {ItemQuery, Store, StoredItem} from '../store/store.js';
 const pageSize = 100;
 
 /** What the headline list reads from: a query over the store, or a fixed list (search results). */
-export type HeadlineSource = {
+export type HeadlineList = {
 	readonly count: number;
 	at(index: number): StoredItem | undefined;
 	slice(start: number, length: number): StoredItem[];
 	indexOf(id: number): number | undefined;
 };
 
-/** Next (or previous) unread item from `from`, exclusive, in any headline source. */
-export function findUnread(source: HeadlineSource, from: number, direction: 1 | -1): number | undefined {
-	for (let index = from + direction; index >= 0 && index < source.count; index += direction) {
-		if (!source.at(index)!.read) return index;
+/** Next (or previous) unread item from `from`, exclusive, in any headline list. */
+export function findUnread(list: HeadlineList, from: number, direction: 1 | -1): number | undefined {
+	for (let index = from + direction; index >= 0 && index < list.count; index += direction) {
+		if (!list.at(index)!.read) return index;
 	}
 
 	return undefined;
 }
 
 /** Search results: already in memory, ranked by relevance. */
-export class ListSource implements HeadlineSource {
+export class FixedList implements HeadlineList {
 	constructor(private readonly items: readonly StoredItem[]) {}
 
 	get count(): number {
@@ -45,7 +45,7 @@ export class ListSource implements HeadlineSource {
  * A headline list of any length read a page at a time: the first screen needs one count and one
  * page, never every item. Pages are dropped on `reload` (after a refresh or a change of state).
  */
-export class ItemsPager implements HeadlineSource {
+export class ItemsPager implements HeadlineList {
 	count: number;
 	private readonly pages = new Map<number, StoredItem[]>();
 

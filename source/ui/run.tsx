@@ -1,6 +1,6 @@
 import {createWriteStream} from 'node:fs';
 import {render} from 'ink';
-import type {AppContext} from '../commands/context.js';
+import type {Library} from '../commands/library.js';
 import {App} from './app.js';
 import type {ReaderStart} from './first-paint.js';
 import {hyperlinksSupported} from './terminal-features.js';
@@ -11,8 +11,8 @@ import type {OpenResult} from '../system/open-url.js';
  * The full-screen reader. Ink is loaded only here, and only on a terminal: cli.tsx sends pipes
  * and scripts elsewhere. Output from libraries goes to the log file, never over the screen.
  */
-export async function runReader(context: AppContext, start: ReaderStart): Promise<void> {
-	const {store, settings} = context;
+export async function runReader(library: Library, start: ReaderStart): Promise<void> {
+	const {store, settings} = library;
 	// The network, extraction and parsing code loads after the first frame, when it is first needed.
 	const services: Services = {
 		store,

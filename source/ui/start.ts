@@ -18,19 +18,19 @@ export async function startReader(options: {readonly home?: string | undefined; 
 		return exitCode.usage;
 	}
 
-	const [{openApp}, {paintFirstScreen}] = await Promise.all([import('../commands/context.js'), import('./first-paint.js')]);
-	const context = openApp(options.home);
+	const [{openLibrary}, {paintFirstScreen}] = await Promise.all([import('../commands/library.js'), import('./first-paint.js')]);
+	const library = openLibrary(options.home);
 	try {
 		// Headlines on screen from the store first; Ink, React and the layout engine load after.
-		const start = paintFirstScreen(context, {color: options.color, styleLevel: styleLevel(process.env, options.color)});
+		const start = paintFirstScreen(library, {color: options.color, styleLevel: styleLevel(process.env, options.color)});
 		try {
 			const {runReader} = await withoutFetch(async () => import('./run.js'));
-			await runReader(context, start);
+			await runReader(library, start);
 		} finally {
 			start.screen.leave();
 		}
 	} finally {
-		context.close();
+		library.close();
 	}
 
 	return exitCode.ok;

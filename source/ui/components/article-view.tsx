@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {ArticleLayout, Line, Segment} from '../../render/article-lines.js';
+import type {ArticleLayout, Line, LineSegment} from '../../render/article-lines.js';
 import {hyperlink} from '../terminal-features.js';
 import {mergeLooks, type Theme} from '../theme.js';
 import {Styled} from './styled.js';
@@ -67,7 +67,7 @@ const ArticleLine = memo(function ArticleLine({line, margin, focus, theme, hrefs
 	);
 });
 
-function lookOf(segment: Segment, focus: number, theme: Theme) {
+function lookOf(segment: LineSegment, focus: number, theme: Theme) {
 	return mergeLooks(
 		theme.roles[segment.role],
 		segment.strong && {bold: true},

@@ -4,7 +4,7 @@ import type {Subscription} from '../../config/subscription.js';
 import type {StoredItem} from '../../store/store.js';
 import {plural} from '../../text/plural.js';
 import {feedEntriesFor, listQuery} from '../headline-rows.js';
-import {findUnread, ItemsPager, ListSource, type HeadlineSource} from '../items-pager.js';
+import {findUnread, ItemsPager, FixedList, type HeadlineList} from '../items-pager.js';
 import type {Action, KeyMap} from '../keymap.js';
 import type {PreparedScreen, Services} from '../services.js';
 import {feedProblemFor, feedProblemHeight} from '../feed-problem.js';
@@ -50,23 +50,23 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 	);
 	const height = Math.max(1, mainHeight - (problem && !search ? feedProblemHeight : 0));
 
-	const source: HeadlineSource = useMemo(() => {
+	const list: HeadlineList = useMemo(() => {
 		if (dataVersion === 0 && prepared && feedEntry.key === prepared.feedKey && !unreadOnly && !search) return prepared.list;
-		if (search) return new ListSource(store.search(search.query));
+		if (search) return new FixedList(store.search(search.query));
 		return new ItemsPager(store, listQuery(feedEntry.key, feeds, unreadOnly));
 	}, [store, feeds, feedEntry.key, unreadOnly, search, dataVersion, prepared]);
 
 	// New data keeps the selection on the same story, wherever it moved to.
 	const {selectedId} = state;
 	useEffect(() => {
-		const index = selectedId === undefined ? undefined : source.indexOf(selectedId);
-		dispatch({type: 'listChanged', index, id: selectedId, count: source.count, height});
-	}, [source, height]); // eslint-disable-line react-hooks/exhaustive-deps
+		const index = selectedId === undefined ? undefined : list.indexOf(selectedId);
+		dispatch({type: 'listChanged', index, id: selectedId, count: list.count, height});
+	}, [list, height]); // eslint-disable-line react-hooks/exhaustive-deps
 
-	const selectedItem = source.at(state.selected);
+	const selectedItem = list.at(state.selected);
 	const selectStory = (index: number) => {
-		const clamped = Math.max(0, Math.min(source.count - 1, index));
-		dispatch({type: 'selectStory', index: clamped, id: source.at(clamped)?.id, count: source.count, height});
+		const clamped = Math.max(0, Math.min(list.count - 1, index));
+		dispatch({type: 'selectStory', index: clamped, id: list.at(clamped)?.id, count: list.count, height});
 	};
 
 	const say = (text: string, error = false) => dispatch({type: 'message', message: {text, error}});
@@ -76,7 +76,7 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 		const page = Math.max(1, height - 2);
 		if (isMovement(action)) {
 			if (state.pane === 'feeds') dispatch({type: 'selectFeed', index: moved(action, state.feedIndex, feedEntries.length, page)});
-			else selectStory(moved(action, state.selected, source.count, page));
+			else selectStory(moved(action, state.selected, list.count, page));
 			return;
 		}
 
@@ -94,7 +94,7 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 
 			case 'nextUnread':
 			case 'previousUnread': {
-				const index = findUnread(source, state.selected, action === 'nextUnread' ? 1 : -1);
+				const index = findUnread(list, state.selected, action === 'nextUnread' ? 1 : -1);
 				if (index === undefined) say('No more unread stories');
 				else selectStory(index);
 				return;
@@ -120,8 +120,8 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 
 			case 'markAllRead': {
 				const ids: number[] = [];
-				for (let index = 0; index < source.count; index++) {
-					const item = source.at(index)!;
+				for (let index = 0; index < list.count; index++) {
+					const item = list.at(index)!;
 					if (!item.read) ids.push(item.id);
 				}
 
@@ -208,7 +208,7 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 		subscriptions,
 		feedEntries,
 		feedEntry,
-		source,
+		list,
 		selectedItem,
 		problem: search ? undefined : problem,
 		listHeight: height,

@@ -7,15 +7,16 @@ import {withFeedRows, type SubscribedFeed} from '../store/subscribed-feeds.js';
 import {printError, UsageError} from './output.js';
 import {plural} from '../text/plural.js';
 
-export type AppContext = {
+/** What a command works on: the user's settings and subscriptions, and the store of feeds and items, in one home. */
+export type Library = {
 	readonly paths: AppPaths;
 	readonly settings: SettingsStore;
 	readonly store: Store;
 	close(): void;
 };
 
-/** Opens settings and the database for a headless command; settings problems are reported once on stderr. */
-export function openApp(home: string | undefined): AppContext {
+/** Opens the settings and the database of a home (--home, BROADSHEET_HOME, or the XDG places); settings problems are reported once on stderr. */
+export function openLibrary(home: string | undefined): Library {
 	const paths = resolvePaths(home);
 	const settings = openSettings(paths);
 	for (const notice of settings.notices) printError(notice);
@@ -24,10 +25,10 @@ export function openApp(home: string | undefined): AppContext {
 }
 
 /** Finds subscriptions by URL or by title (case-insensitive, the override or the feed's own). */
-export function matchSubscriptions(context: AppContext, names: readonly string[]): Subscription[] {
-	const subscriptions = context.settings.get('subscriptions');
+export function matchSubscriptions(library: Library, names: readonly string[]): Subscription[] {
+	const subscriptions = library.settings.get('subscriptions');
 	if (names.length === 0) return subscriptions;
-	const feeds = subscribedFeeds(context);
+	const feeds = subscribedFeeds(library);
 	const matched: Subscription[] = [];
 	for (const name of names) {
 		const wanted = name.trim().toLowerCase();
@@ -49,11 +50,11 @@ export function matchSubscriptions(context: AppContext, names: readonly string[]
 }
 
 /** Every subscription with its stored row and counts. */
-export function subscribedFeeds(context: AppContext): Array<SubscribedFeed<FeedSummary>> {
-	return withFeedRows(context.settings.get('subscriptions'), context.store.feeds());
+export function subscribedFeeds(library: Library): Array<SubscribedFeed<FeedSummary>> {
+	return withFeedRows(library.settings.get('subscriptions'), library.store.feeds());
 }
 
-export function subscriptionsWithTag(context: AppContext, tag: string): Subscription[] {
+export function subscriptionsWithTag(library: Library, tag: string): Subscription[] {
 	const wanted = tag.toLowerCase();
-	return context.settings.get('subscriptions').filter((subscription) => subscription.tags.some((entry) => entry.toLowerCase() === wanted));
+	return library.settings.get('subscriptions').filter((subscription) => subscription.tags.some((entry) => entry.toLowerCase() === wanted));
 }
