@@ -19,7 +19,7 @@ import {ItemsPager} from './items-pager.js';
 import {createKeyMap, type KeyMap} from './keymap.js';
 import type {PreparedScreen} from './services.js';
 import {keptInView} from './state/movement.js';
-import {hintsFor, statusText} from './status.js';
+import {hintsFor, restingHeadlines, statusText} from './status.js';
 import {chooseTheme, colorWanted, type Look, type Theme} from './theme.js';
 
 /** What the reader starts from: the terminal already taken, and what the first paint chose and read. */
@@ -102,19 +102,7 @@ export function firstScreen(
 		width,
 		height: mainHeight,
 	});
-	const status = statusText({
-		screen: 'headlines',
-		entry: undefined,
-		layout: undefined,
-		focus: -1,
-		progress: undefined,
-		message: undefined,
-		digits: '',
-		search: undefined,
-		unreadOnly: false,
-		feedLabel: entry.label,
-		count: list.count,
-	});
+	const status = statusText(restingHeadlines(entry.label, list.count));
 	rows.push(statusRow(hintsFor('headlines', keymap), status.text, status.error, width, theme));
 	return {
 		rows,

@@ -41,6 +41,23 @@ export function refreshResult(summary: RefreshSummary | Error, moved: readonly s
 	};
 }
 
+/** The headline screen with nothing going on (no message, refresh, search or filter): what the first paint shows. */
+export function restingHeadlines(feedLabel: string, count: number): StatusInput {
+	return {
+		screen: 'headlines',
+		entry: undefined,
+		layout: undefined,
+		focus: -1,
+		progress: undefined,
+		message: undefined,
+		digits: '',
+		search: undefined,
+		unreadOnly: false,
+		feedLabel,
+		count,
+	};
+}
+
 /** What the right side of the status line says, most urgent first. */
 export function statusText(input: StatusInput): Message {
 	if (input.digits) return {text: `Link ${input.digits}… (Enter)`, error: false};

@@ -85,6 +85,9 @@ export async function renderReader(
 			{...(painted ? {prepared: painted.prepared} : {})}
 		/>,
 	);
+	// The test terminal keeps no input for later, as a real one does: wait until Ink listens (its effects
+	// may run late on a loaded machine) before a test types.
+	while (view.stdin.listenerCount('readable') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
 	return {...view, store, settings: services.settings, opened, copied, suspended, firstPaintRows: painted?.rows};
 }
 

@@ -5,6 +5,20 @@ const feedUrl = 'https://www.aljazeera.com/xml/rss/all.xml';
 const seedTitle = 'Tillerson to Lavrov: Russian meddling led to mistrust';
 const morning = new Date('2017-08-07T08:00:00Z');
 
+/** The reader, with an add prompt whose every input is already followed: the inputs are recorded. */
+async function readerRecordingAdds() {
+	const added: string[] = [];
+	const reader = await renderReader({
+		width: 100,
+		height: 20,
+		addFeed: async (input) => {
+			added.push(input);
+			return {status: 'exists', url: input} as never;
+		},
+	});
+	return {...reader, added};
+}
+
 test('a failed feed says why above its stories: the error, HTTP status, last worked and tried, the retry, its URL; r retries it', async (t) => {
 	const refreshed: string[][] = [];
 	// The last refresh failed two minutes ago and the server asked to wait: the store as the refresh left it.
@@ -93,15 +107,7 @@ test('reopening an article returns to where reading stopped, and a restart reope
 });
 
 test('prompts edit like a shell: Ctrl-A/E move, Ctrl-W deletes a word, Ctrl-U clears; a paste ending in a newline submits', async (t) => {
-	const added: string[] = [];
-	const {lastFrame, stdin, unmount} = await renderReader({
-		width: 100,
-		height: 20,
-		addFeed: async (input) => {
-			added.push(input);
-			return {status: 'exists', url: input} as never;
-		},
-	});
+	const {lastFrame, stdin, unmount, added} = await readerRecordingAdds();
 	t.teardown(unmount);
 	// Each edit is drawn in two frames (see Prompt): wait for the line expected, whatever the machine's load.
 	const promptIs = async (expected: string) =>
@@ -160,15 +166,7 @@ for (const [width, height] of [
 }
 
 test('keys that arrive in one read (typed while the reader started, or over a slow link) are each handled, the prompt’s text included', async (t) => {
-	const added: string[] = [];
-	const {lastFrame, stdin, unmount} = await renderReader({
-		width: 100,
-		height: 20,
-		addFeed: async (input) => {
-			added.push(input);
-			return {status: 'exists', url: input} as never;
-		},
-	});
+	const {lastFrame, stdin, unmount, added} = await readerRecordingAdds();
 	t.teardown(unmount);
 	stdin.write('jjj');
 	await waitFor(lastFrame, (text) => /All · 5 stories/.test(plain(text)) && /\u001B\[7m[^\n]*Grand Jury/.test(text ?? ''));

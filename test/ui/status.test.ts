@@ -1,21 +1,9 @@
 import test from 'ava';
 import {refreshSummary} from './harness.js';
 import {createKeyMap} from '../../source/ui/keymap.js';
-import {hintsFor, refreshResult, statusText, type StatusInput} from '../../source/ui/status.js';
+import {hintsFor, refreshResult, restingHeadlines, statusText} from '../../source/ui/status.js';
 
-const base: StatusInput = {
-	screen: 'headlines',
-	entry: undefined,
-	layout: undefined,
-	focus: -1,
-	progress: undefined,
-	message: undefined,
-	digits: '',
-	search: undefined,
-	unreadOnly: false,
-	feedLabel: 'All',
-	count: 1,
-};
+const base = restingHeadlines('All', 1);
 
 test('the status line says the most urgent thing: digits typed, a message, the refresh, then where you are', (t) => {
 	t.deepEqual(statusText(base), {text: 'All · 1 story', error: false});
