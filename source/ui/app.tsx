@@ -1,6 +1,6 @@
 import {Box, useApp, useFocusManager, useWindowSize} from 'ink';
-import {useEffect, useState} from 'react';
-import type {StoredItem} from '../store/store.js';
+import {useEffect, useRef, useState} from 'react';
+import type {ReaderPlace, StoredItem} from '../store/store.js';
 import {ArticleScreen} from './components/article-screen.js';
 import {HeadlinesScreen} from './components/headlines-screen.js';
 import {HelpOverlay} from './components/help-overlay.js';
@@ -96,10 +96,13 @@ export function App({
 	// An error under the add prompt takes rows from the bottom of the screen above it while it shows.
 	const shownHeight = Math.max(1, height - (state.prompt ? promptHeight(state.prompt.error, width) : 1));
 
-	// The feed and story in front are where the next start opens.
+	// The feed and story in front when the reader closes (q, Ctrl-C, SIGTERM, SIGHUP: all unmount it) are
+	// where the next start opens: written once then, not on every key.
+	const place = useRef<ReaderPlace>({feedKey: feedEntry.key, itemId: null});
 	useEffect(() => {
-		store.setReaderPlace({feedKey: feedEntry.key, itemId: state.search ? null : (selectedItem?.id ?? null)});
-	}, [store, feedEntry.key, selectedItem?.id, state.search]);
+		place.current = {feedKey: feedEntry.key, itemId: state.search ? null : (selectedItem?.id ?? null)};
+	});
+	useEffect(() => () => store.setReaderPlace(place.current), [store]);
 
 	const {submitPrompt} = useReaderKeys({
 		services,
