@@ -89,7 +89,7 @@ export function App({
 
 	const headlines = useHeadlines({services, keymap, height: mainHeight, prepared, runRefresh, nextRefresh, openItem});
 	const {state, dispatch, list, selectedItem, feedEntry, subscriptions} = headlines;
-	const say = (text: string, error = false) => dispatch({type: 'message', message: {text, error}});
+	const {say} = headlines;
 	const reader = useArticleReader({services, width, height: mainHeight, onProblem: (text) => say(text, true)});
 	const {entry, layout, scroll, focus, digits} = reader;
 	const screen = entry ? 'article' : 'headlines';

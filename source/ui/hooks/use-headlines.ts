@@ -69,6 +69,7 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 		dispatch({type: 'selectStory', index: clamped, id: list.at(clamped)?.id, count: list.count, height});
 	};
 
+	/** A line for the status bar, until the next key. */
 	const say = (text: string, error = false) => dispatch({type: 'message', message: {text, error}});
 
 	/** Handles a key's action on the headline screen. */
@@ -209,6 +210,7 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 		feedEntries,
 		feedEntry,
 		list,
+		say,
 		selectedItem,
 		problem: search ? undefined : problem,
 		listHeight: height,
