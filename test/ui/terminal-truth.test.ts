@@ -26,7 +26,7 @@ for (const [width, height] of [
 	[80, 24],
 	[120, 40],
 ] as const) {
-	test(`at ${width}×${height} in a real terminal: a failed feed says why, help fits and scrolls, Ctrl-Z and fg, and a restart returns to the story and the place in it`, async (t) => {
+	test(`at ${width}×${height} in a real terminal: a failed feed says why, help fits and scrolls, Ctrl-Z and fg, a restart returns to the story and the place in it, A is undone, the prompt edits`, async (t) => {
 		t.true(await TmuxSession.available(), 'tmux is needed for this test (.ci/run installs it)');
 		const home = tempHome(t, [{url: server.url('/xml/rss/all.xml')}, {url: server.url('/_test/status/503'), title: 'Broken feed'}]);
 		// No refresh of its own at start: its result would take the status line the checks below read.
@@ -88,7 +88,34 @@ for (const [width, height] of [
 		await session.keys('Enter');
 		const resumed = await session.waitFor((screen) => screen === reading, `the article where reading stopped:\n${reading}`);
 		t.is(resumed, reading);
-		await session.keys('q', 'q');
+		await session.keys('q');
+
+		// A marks the list read, U takes it back, both said on the status line.
+		await session.keys('A');
+		await session.waitFor((screen) => /Marked 4 stories read · U undoes/.test(screen), 'the list marked read');
+		await session.keys('U');
+		await session.waitFor((screen) => /4 stories unread again/.test(screen) && /All\s+4/.test(screen), 'the undo');
+
+		// The add prompt edits like a shell's line; its error is wrapped under it, within the width.
+		const statusRow = (screen: string) => screen.trimEnd().split('\n').at(-1)!;
+		await session.keys('a', 'bbc world news', 'C-w');
+		await session.waitFor((screen) => statusRow(screen).trimEnd() === 'Add feed (URL or site): bbc world', 'Ctrl-W');
+		await session.keys('C-a', 'x', 'C-e', '!');
+		await session.waitFor((screen) => statusRow(screen).trimEnd() === 'Add feed (URL or site): xbbc world !', 'Ctrl-A and Ctrl-E');
+		await session.keys('C-u', server.url('/_test/status/404'), 'Enter');
+		const refused = await session.waitFor((screen) => /HTTP 404/.test(screen), 'the add refused');
+		const rows = refused.trimEnd().split('\n');
+		const promptRow = rows.findIndex((row) => row.startsWith('Add feed (URL or site): http://127.0.0.1'));
+		t.true(
+			promptRow > 0 &&
+				rows
+					.slice(promptRow + 1)
+					.join(' ')
+					.includes('HTTP 404'),
+			'the error under the prompt',
+		);
+		t.true(fits(refused, width));
+		await session.keys('Escape', 'q');
 		await session.waitFor((screen) => screen.includes('exited 0'), 'the reader to exit again');
 	});
 }
