@@ -62,7 +62,9 @@ async function pump(chunks: Iterable<string>, destination: Writable): Promise<vo
 			batch += chunk;
 			// Fewer, larger writes: one syscall per ~64 KiB rather than per item.
 			if (batch.length < 65_536) continue;
-			if (!destination.write(batch)) await Promise.race([once(destination, 'drain'), once(destination, 'error')]);
+			// once() rejects if 'error' comes first, and removes its listeners either way (racing a second
+			// once(…, 'error') left one listener behind per wait: a MaxListeners warning on big exports).
+			if (!destination.write(batch)) await once(destination, 'drain');
 			batch = '';
 		}
 
