@@ -63,7 +63,9 @@ export async function exportCommand(library: Library, options: ExportOptions): P
 	};
 
 	const exported: number[] = [];
-	const entries = options.full ? await withArticles(library, library.store.items(query)) : streamEntries(library.store.iterateItems(query));
+	const entries = options.full
+		? await withArticles(library, library.store.items(query))
+		: streamEntries(library.store.iterateItems(query, {contentOnlyWithoutSummary: true}));
 	const chunks = renderItems(
 		tap(entries, (entry) => exported.push(entry.item.id)),
 		format as ItemFormat,

@@ -302,12 +302,19 @@ export class Store {
 		return rows.map((row) => toItem(row));
 	}
 
-	/** Items newest first, one row at a time: exports of 50,000 items never hold them all. */
-	*iterateItems(query: ItemQuery = {}): Generator<StoredItem> {
+	/**
+	 * Items newest first, one row at a time: exports of 50,000 items never hold them all. What a
+	 * headline export reads of the body is the summary, else the content; with `contentOnlyWithoutSummary`
+	 * the content (the full text, often many times the summary) is read only for items without one.
+	 */
+	*iterateItems(query: ItemQuery = {}, options: {readonly contentOnlyWithoutSummary?: boolean} = {}): Generator<StoredItem> {
 		const filter = whereClause(query);
 		if (!filter) return;
+		const columns = options.contentOnlyWithoutSummary
+			? itemColumns.replace('i.content AS contentHtml', 'CASE WHEN i.summary IS NULL THEN i.content END AS contentHtml')
+			: itemColumns;
 		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
-		const statement = this.db.prepare(listSql(filter.sql));
+		const statement = this.db.prepare(listSql(filter.sql, columns));
 		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as SqlRow);
 	}
 
@@ -475,8 +482,8 @@ export class Store {
 }
 
 /** Items newest first with their feed, for a WHERE clause from whereClause; LIMIT and OFFSET come last. */
-function listSql(where: string): string {
-	return `SELECT ${itemColumns} FROM items i JOIN feeds f ON f.id = i.feed_id ${where} ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`;
+function listSql(where: string, columns = itemColumns): string {
+	return `SELECT ${columns} FROM items i JOIN feeds f ON f.id = i.feed_id ${where} ORDER BY i.sort_time DESC, i.id DESC LIMIT ? OFFSET ?`;
 }
 
 /** The WHERE clause of an item query (on `items i`); undefined when it can match nothing. */
