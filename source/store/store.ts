@@ -65,8 +65,12 @@ type SqlRow = Record<string, unknown>;
 const shownTitle = 'coalesce(f.user_title, f.title)';
 const feedColumns = `f.id, f.url, ${shownTitle} AS title, f.site_url AS siteUrl, f.etag, f.last_modified AS lastModified, f.last_attempt AS lastAttempt,
 	f.last_success AS lastSuccess, f.error_kind AS errorKind, f.error_message AS errorMessage, f.error_status AS errorStatus, f.warning, f.moved_to AS movedTo, f.moved_count AS movedCount`;
-const itemColumns = `i.id, i.feed_id AS feedId, f.url AS feedUrl, ${shownTitle} AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
-	i.summary AS summaryHtml, i.content AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
+/** An item's columns, the body's content read as `content` says (the column itself, or only where there is no summary). */
+const itemColumnsWith = (
+	content: string,
+) => `i.id, i.feed_id AS feedId, f.url AS feedUrl, ${shownTitle} AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
+	i.summary AS summaryHtml, ${content} AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
+const itemColumns = itemColumnsWith('i.content');
 
 /** Everything Broadsheet writes itself: feeds, items and their read state, extracted articles, HTTP validators. */
 export class Store {
@@ -310,9 +314,7 @@ export class Store {
 	*iterateItems(query: ItemQuery = {}, options: {readonly contentOnlyWithoutSummary?: boolean} = {}): Generator<StoredItem> {
 		const filter = whereClause(query);
 		if (!filter) return;
-		const columns = options.contentOnlyWithoutSummary
-			? itemColumns.replace('i.content AS contentHtml', 'CASE WHEN i.summary IS NULL THEN i.content END AS contentHtml')
-			: itemColumns;
+		const columns = options.contentOnlyWithoutSummary ? itemColumnsWith('CASE WHEN i.summary IS NULL THEN i.content END') : itemColumns;
 		// A statement of its own: a cached one would be reset if the caller ran the same query while iterating.
 		const statement = this.db.prepare(listSql(filter.sql, columns));
 		for (const row of statement.iterate(...filter.parameters, query.limit ?? -1, query.offset ?? 0)) yield toItem(row as SqlRow);

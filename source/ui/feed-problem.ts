@@ -2,10 +2,10 @@ import {describeUrl} from '../net/errors.js';
 import type {FeedRow, Store} from '../store/store.js';
 import {relativeAge} from '../text/relative-time.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
-import {truncateToWidth, wrapText} from '../text/wrap.js';
-import type {FeedEntry, StyledRow} from './headline-rows.js';
+import {wrapText} from '../text/wrap.js';
+import {listPaneRow, type FeedEntry, type StyledRow} from './headline-rows.js';
 import type {KeyMap} from './keymap.js';
-import type {Theme} from './theme.js';
+import type {Look, Theme} from './theme.js';
 
 /** What the reader knows of a feed that failed, to say why above its stories. */
 export type FeedProblem = {
@@ -38,11 +38,12 @@ export const feedProblemHeight = 6;
 export function feedProblemRows(problem: FeedProblem, width: number, theme: Theme, now: Date): StyledRow[] {
 	const {feed} = problem;
 	const room = Math.max(1, width - 2);
+	const row = (text: string, look: Look) => listPaneRow(text, width, look);
 	const message = sanitizeTerminal(feed.errorMessage ?? 'the last refresh failed', {maxLength: 600});
 	// Two lines of it at most: the rest of a long message is cut.
 	const [first = '', ...rest] = wrapText(`✗ ${message}`, room);
 	const rows: StyledRow[] = [row(first, theme.error)];
-	if (rest.length > 0) rows.push(row(truncateToWidth(rest.join(' '), room), theme.error));
+	if (rest.length > 0) rows.push(row(rest.join(' '), theme.error));
 
 	const ago = (iso: string | null) => {
 		const age = relativeAge(iso, now);
@@ -54,7 +55,7 @@ export function feedProblemRows(problem: FeedProblem, width: number, theme: Them
 		feed.lastSuccess ? `last worked ${ago(feed.lastSuccess)}` : 'never worked',
 		feed.lastAttempt ? `last tried ${ago(feed.lastAttempt)}` : undefined,
 	].filter(Boolean);
-	rows.push(row(truncateToWidth(facts.join(' · '), room), theme.muted));
+	rows.push(row(facts.join(' · '), theme.muted));
 
 	const [thisFeed, allFeeds] = problem.retryKeys;
 	const retryKeys = [thisFeed && `${thisFeed} retries it now`, allFeeds && `${allFeeds} retries every feed`].filter(Boolean).join(', ');
@@ -64,17 +65,10 @@ export function feedProblemRows(problem: FeedProblem, width: number, theme: Them
 			: problem.nextRefresh
 				? `Retried at ${clock(problem.nextRefresh.toISOString(), now)} (the next refresh)`
 				: 'Retried on the next refresh';
-	rows.push(row(truncateToWidth(`${when}${retryKeys ? `; ${retryKeys}` : ''}`, room), theme.muted));
-	rows.push(row(truncateToWidth(describeUrl(feed.url), room), theme.muted));
+	rows.push(row(`${when}${retryKeys ? `; ${retryKeys}` : ''}`, theme.muted));
+	rows.push(row(describeUrl(feed.url), theme.muted));
 	while (rows.length < feedProblemHeight) rows.push([]);
 	return rows;
-}
-
-function row(text: string, look: Theme['muted']): StyledRow {
-	return [
-		{text: ' ', look: {}},
-		{text, look},
-	];
 }
 
 /** A time of day in the local zone (with the date when it is not today). */

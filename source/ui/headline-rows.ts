@@ -113,9 +113,14 @@ function headlineRow(
 
 /** What an empty list says instead of rows. */
 function emptyListRow(text: string, width: number, theme: Theme): StyledRow {
+	return listPaneRow(sanitizeTerminal(text, {maxLength: 300}), width, theme.muted);
+}
+
+/** A line of text in the list pane, one column in from its edge and cut to the pane (the text is already safe). */
+export function listPaneRow(text: string, width: number, look: Look): StyledRow {
 	return [
 		{text: ' ', look: {}},
-		{text: truncateToWidth(sanitizeTerminal(text, {maxLength: 300}), Math.max(1, width - 2)), look: theme.muted},
+		{text: truncateToWidth(text, Math.max(1, width - 2)), look},
 	];
 }
 

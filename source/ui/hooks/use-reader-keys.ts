@@ -166,8 +166,8 @@ export function useReaderKeys({services, keymap, headlines, reader, screen, show
 	 * once: the prompt opens with them, and a newline among them submits. Nothing waits for a render.
 	 */
 	const openPromptWith = (kind: 'add' | 'search', typed: readonly Keypress[]) => {
-		let line = {value: kind === 'search' ? (state.search?.query ?? '') : '', cursor: 0};
-		line = {...line, cursor: line.value.length};
+		const initial = kind === 'search' ? (state.search?.query ?? '') : '';
+		let line = {value: initial, cursor: initial.length};
 		for (const {input, key} of typed) {
 			if (key.escape) return;
 			if (key.return) {
