@@ -3,19 +3,26 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net';
 import {gzipSync} from 'node:zlib';
 import {rssFeed} from '../helpers/programmable-server.js';
+import {richFeed} from './rich-feeds.js';
 
-/** Real subscriptions spread over many hosts: the farm answers on this many loopback addresses (127.0.0.1–127.0.0.N). */
-const hosts = 64;
+export type FarmOptions = {
+	/** `light`: 200-byte summaries; `rich`: 3–8 KB of article HTML per item, a third of the feeds Atom. */
+	readonly shape?: 'light' | 'rich';
+	/** Loopback addresses the feeds are spread over (127.0.0.1–127.0.0.N): 64 is many real sites, 1 is one site. */
+	readonly hosts?: number;
+};
 
 /**
  * N synthetic feeds of M items on loopback, each with an ETag and Last-Modified so a second
  * refresh can be all 304s; gzip when asked, as real servers do. Feeds are spread over 64 loopback
- * addresses, so per-host limits act as they would on real subscriptions.
+ * addresses (or one, when asked), so per-host limits act as they would on real subscriptions.
  */
 export async function startFeedFarm(
 	feeds: number,
 	itemsPerFeed: number,
-): Promise<{urls: string[]; longArticleUrl: string; close: () => Promise<void>}> {
+	options: FarmOptions = {},
+): Promise<{urls: string[]; longArticleUrl: string; bytes: number; close: () => Promise<void>}> {
+	const hosts = options.hosts ?? 64;
 	const lastModified = new Date(Date.UTC(2026, 10, 1)).toUTCString();
 	let bodies: Array<{xml: Buffer; gzip: Buffer; etag: string}> = [];
 	const handler = (request: IncomingMessage, response: ServerResponse) => {
@@ -50,7 +57,10 @@ export async function startFeedFarm(
 	const {port} = first.address() as AddressInfo;
 	const longArticleUrl = `http://127.0.0.1:${port}/article/long.html`;
 	bodies = Array.from({length: feeds}, (_, index) => {
-		let text = rssFeed({title: `Synthetic feed ${index}`, count: itemsPerFeed, prefix: `f${index}`, bodyBytes: 200});
+		let text =
+			options.shape === 'rich'
+				? richFeed(index, itemsPerFeed)
+				: rssFeed({title: `Synthetic feed ${index}`, count: itemsPerFeed, prefix: `f${index}`, bodyBytes: 200});
 		// The newest story of the first feed is a long article, for scrolling measurements.
 		if (index === 0) text = text.replace(`<link>https://news.example/f0/${itemsPerFeed - 1}</link>`, `<link>${longArticleUrl}</link>`);
 		const xml = Buffer.from(text);
@@ -65,6 +75,7 @@ export async function startFeedFarm(
 
 	return {
 		longArticleUrl,
+		bytes: bodies.reduce((total, body) => total + body.xml.length, 0),
 		urls: bodies.map((_, index) => `http://127.0.0.${(index % hosts) + 1}:${port}/feed/${index}.xml`),
 		close: async () => {
 			await Promise.all(

@@ -3,8 +3,9 @@
  *   - article extraction per page over the Readability corpus's English news pages (median, p95)
  *   - feed parsing throughput on the largest corpus feeds (items/s)
  *   - process start-up to first output for `broadsheet read` (bundled CLI, saved page)
- *   - refresh, unread and export over N synthetic feeds × M items, against newsboat when installed
- * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, reader).
+ *   - refresh, unread, feeds and export over light and full-text (rich) corpora, on 64 hosts and on one,
+ *     against newsboat when installed; connections per host compared (per-host)
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -15,7 +16,7 @@ import {decodeBody} from '../../source/net/charset.js';
 import {englishNewsPages, readabilityPageUrl, readNewsPage} from '../helpers/news-pages.js';
 import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
 import {benchReader} from './reader-bench.js';
-import {benchRefresh} from './refresh-bench.js';
+import {benchPerHost, benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 15);
@@ -128,4 +129,5 @@ if (!only || only === 'extract') benchExtraction();
 if (!only || only === 'feeds') await benchFeeds();
 if (!only || only === 'startup') benchStartup();
 if (!only || only === 'refresh') await benchRefresh();
+if (!only || only === 'per-host') await benchPerHost();
 if (!only || only === 'reader') await benchReader(join(repoDirectory, 'dist/cli.js'));
