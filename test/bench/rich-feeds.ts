@@ -33,7 +33,7 @@ function paragraph(random: () => number, prefix: string): string {
 	const sentences = Array.from({length: 2 + Math.floor(random() * 3)}, () => sentence(random, 10 + Math.floor(random() * 14)));
 	const kind = random();
 	if (kind < 0.25)
-		return `<p>“${sentences[0]}” said ${prefix === 'a' ? 'Maria Lopez' : 'John Smith'}, the council's chair. ${sentences.slice(1).join(' ')}</p>`;
+		return `<p>“${sentences[0]}” said ${random() < 0.5 ? 'Maria Lopez' : 'John Smith'}, the council's chair. ${sentences.slice(1).join(' ')}</p>`;
 	if (kind < 0.4)
 		return `<p>${sentences[0]} <a href="https://news.example/${prefix}/related/${Math.floor(random() * 1000)}">${sentence(random, 5)}</a> ${sentences.slice(1).join(' ')}</p>`;
 	if (kind < 0.5) return `<p>${sentences[0]} <em>${sentence(random, 4)}</em> <strong>${sentence(random, 3)}</strong></p>`;
