@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import rssParserUtils from 'rss-parser/lib/utils.js';
 import {textOf, type RawEntry, type RawFeed} from './raw-entry.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
+import {liftPayloads} from './xml-payloads.js';
 import {maxDepth, nestsTooDeep, repairEntities, scanFeedXml} from './xml-recovery.js';
 
 /* Reads RSS 0.9x/1.0/2.0 and Atom with rss-parser's parseString (never parseURL: we fetch and decode ourselves). */
@@ -139,7 +140,10 @@ export async function readXmlFeed(xml: string): Promise<RawFeed> {
 
 /** A fresh parser each time: xml2js keeps state after an error that spoils the next parse. */
 async function parseXml(xml: string): Promise<ParserItem> {
-	return (await createParser().parseString(xml)) as unknown as ParserItem;
+	const lifted = liftPayloads(xml);
+	const parsed = (await createParser().parseString(lifted.xml)) as unknown as ParserItem;
+	lifted.restore(parsed);
+	return parsed;
 }
 
 function toRawFeed(feed: ParserItem, warnings: string[]): RawFeed {
