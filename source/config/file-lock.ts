@@ -1,7 +1,7 @@
 import {mkdirSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {DatabaseSync} from 'node:sqlite';
-import {asFileError, BroadsheetError} from '../net/errors.js';
+import {asDatabaseError, asFileError, BroadsheetError} from '../net/errors.js';
 
 /** How long a writer waits for another process to finish its change before giving up. */
 const waitMs = 30_000;
@@ -20,6 +20,8 @@ export function withFileLock<T>(lockFile: string, work: () => T): T {
 		try {
 			lock.exec('BEGIN EXCLUSIVE');
 		} catch (error) {
+			// Only SQLITE_BUSY means another process has it; a full disk or a read-only folder is said as such.
+			if (((error as {errcode?: number}).errcode ?? 0) % 256 !== 5) throw asDatabaseError(lockFile, error);
 			throw new BroadsheetError('file', `${lockFile}: another Broadsheet process held it for over ${waitMs / 1000} s`, {cause: error});
 		}
 

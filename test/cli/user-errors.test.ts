@@ -106,7 +106,7 @@ test('--output into a missing folder, or onto a folder: one line naming the path
 );
 
 (canMount ? test : test.skip)('a full disk: refresh and export say so in one line, and what was stored before survives', async (t) => {
-	const disk = mountTmpfs(t, '768k')!;
+	const disk = mountTmpfs(t, '2m')!;
 	const home = join(disk, 'home');
 	mkdirSync(home);
 	writeFileSync(join(home, 'config.json'), '{"subscriptions": []}');
@@ -117,22 +117,26 @@ test('--output into a missing folder, or onto a folder: one line naming the path
 	});
 	t.teardown(async () => server.close());
 	t.is((await runCli(['add', server.url('/small')], {home})).code, 0);
-	// Fill what is left of the disk.
+	// Fill what is left of the disk, to the last block: how much a step then finds free is never left to chance.
 	const fillers: string[] = [];
-	try {
-		for (;;) {
-			const file = join(disk, `filler-${fillers.length}`);
-			writeFileSync(file, Buffer.alloc(64 * 1024));
-			fillers.push(file);
+	for (const size of [64 * 1024, 4096]) {
+		try {
+			for (;;) {
+				const file = join(disk, `filler-${fillers.length}`);
+				writeFileSync(file, Buffer.alloc(size));
+				fillers.push(file);
+			}
+		} catch {
+			// ENOSPC: full.
 		}
-	} catch {
-		// ENOSPC: full.
 	}
 
-	oneLine(t, await runCli(['add', server.url('/big')], {home}), /^broadsheet: .*(?:no space left on the disk|disk is full)/);
-	// With the database's disk full even opening it says so.
+	// With the database's disk full even opening it says so (its shared-memory file cannot be made).
 	oneLine(t, await runCli(['unread'], {home}), /^broadsheet: .*broadsheet\.db: no space left on the disk\n$/);
-	for (const file of fillers.slice(0, 4)) rmSync(file);
+	// Room for the locks and for opening the database, not for 400 items of 4 KB: the refresh's writes fail.
+	for (const file of fillers.splice(0, 2)) rmSync(file);
+	oneLine(t, await runCli(['add', server.url('/big')], {home}), /^broadsheet: .*(?:no space left on the disk|disk is full)/);
+	for (const file of fillers.splice(0, 2)) rmSync(file);
 	// The export goes to a second disk, this one full.
 	const outputDisk = mountTmpfs(t, '64k')!;
 	try {
