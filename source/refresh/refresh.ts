@@ -4,6 +4,7 @@ import {FeedParsePool} from '../feeds/parse-pool.js';
 import {BroadsheetError, isBroadsheetError} from '../net/errors.js';
 import {hostOf} from '../net/url.js';
 import type {Store} from '../store/store.js';
+import {WriteBatches} from '../store/write-batches.js';
 import {retryAfterUntil} from './retry-after.js';
 import {runLimited} from './schedule.js';
 
@@ -58,10 +59,12 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	const counts = {updated: 0, notModified: 0, failed: 0, deferred: 0, newItems: 0};
 	const failures: Array<{url: string; message: string}> = [];
 	const deferrals: Array<{url: string; until: string}> = [];
+	// Feeds finishing close together are written in one transaction.
+	const writes = new WriteBatches(store.db);
 	emit({type: 'start', total: subscriptions.length});
 
 	const refreshOne = async (subscription: Subscription) => {
-		const feed = store.ensureFeed(subscription.url, subscription.title);
+		const feed = await writes.write(() => store.ensureFeed(subscription.url, subscription.title));
 		const host = hostOf(subscription.url);
 		const until = store.hostRetryAfter(host);
 		if (until && until > now().toISOString()) {
@@ -82,19 +85,23 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 			});
 			const time = now().toISOString();
 			if (result.notModified) {
-				store.markNotModified(feed.id, time);
+				await writes.write(() => store.markNotModified(feed.id, time));
 				counts.notModified++;
 				emit({type: 'feed-not-modified', url: subscription.url});
 				return;
 			}
 
-			const saved = store.saveFetched(feed.id, result.feed, {
-				etag: result.etag,
-				lastModified: result.lastModified,
-				now: time,
-				keep: options.keepItemsPerFeed,
-				warnings: result.warnings,
-			});
+			const redirectTarget = permanentTarget(result.redirects);
+			const {saved, redirectSeen} = await writes.write(() => ({
+				saved: store.saveFetched(feed.id, result.feed, {
+					etag: result.etag,
+					lastModified: result.lastModified,
+					now: time,
+					keep: options.keepItemsPerFeed,
+					warnings: result.warnings,
+				}),
+				redirectSeen: store.recordPermanentRedirect(feed.id, redirectTarget),
+			}));
 			if (saved.warning && saved.warning !== feed.warning) emit({type: 'feed-warning', url: subscription.url, message: saved.warning});
 			counts.updated++;
 			counts.newItems += saved.newItems;
@@ -105,11 +112,17 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 				newItems: saved.newItems,
 				items: saved.items,
 			});
-			followPermanentRedirect(store, feed.id, subscription.url, result.redirects, options, emit);
+			if (redirectTarget && redirectSeen >= 2) {
+				await writes.write(() => store.renameFeed(feed.id, redirectTarget));
+				options.onMoved?.(subscription.url, redirectTarget);
+				emit({type: 'feed-moved', from: subscription.url, to: redirectTarget});
+			}
 		} catch (error) {
 			const failure = isBroadsheetError(error) ? error : new BroadsheetError('parse', String(error));
-			if (failure.status === 429 || failure.status === 503) store.setHostRetryAfter(host, retryAfterUntil(failure.retryAfter, now()));
-			store.markFailed(feed.id, failure, now().toISOString());
+			await writes.write(() => {
+				if (failure.status === 429 || failure.status === 503) store.setHostRetryAfter(host, retryAfterUntil(failure.retryAfter, now()));
+				store.markFailed(feed.id, failure, now().toISOString());
+			});
 			counts.failed++;
 			failures.push({url: subscription.url, message: failure.message});
 			emit({type: 'feed-failed', url: subscription.url, kind: failure.kind, message: failure.message});
@@ -141,19 +154,7 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	return summary;
 }
 
-function followPermanentRedirect(
-	store: Store,
-	feedId: number,
-	url: string,
-	redirects: ReadonlyArray<{from: string; to: string; permanent: boolean}>,
-	options: RefreshOptions,
-	emit: (event: RefreshEvent) => void,
-): void {
-	// Only a chain of permanent redirects moves a feed; a temporary hop anywhere means "stay".
-	const target = redirects.length > 0 && redirects.every((hop) => hop.permanent) ? redirects.at(-1)!.to : null;
-	const seen = store.recordPermanentRedirect(feedId, target);
-	if (!target || seen < 2) return;
-	store.renameFeed(feedId, target);
-	options.onMoved?.(url, target);
-	emit({type: 'feed-moved', from: url, to: target});
+/** Where a chain of permanent redirects ended; a temporary hop anywhere in it means "stay", and so none. */
+function permanentTarget(redirects: ReadonlyArray<{to: string; permanent: boolean}>): string | null {
+	return redirects.length > 0 && redirects.every((hop) => hop.permanent) ? redirects.at(-1)!.to : null;
 }
