@@ -156,6 +156,9 @@ export class Store {
 			);
 			let newItems = 0;
 			for (const item of feed.items) if (this.upsertItem(feedId, item, fetched.now)) newItems++;
+			// New items are unread; this is the only place items are inserted (no per-row trigger: see migrations).
+			if (newItems > 0)
+				this.run('UPDATE feed_counts SET total = total + ?, unread = unread + ? WHERE feed_id = ?', newItems, newItems, feedId);
 			this.applyRetention(feedId, fetched.keep, feed.items);
 			return {newItems, items: feed.items.length, warning};
 		});
