@@ -1,8 +1,7 @@
-import {decodeBody} from '../net/charset.js';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {httpGet, mebibyte, type GetOptions, type Validators} from '../net/http.js';
 import type {ParsedFeed} from './item.js';
-import {parseFeed} from './parse.js';
+import {parseFeedBytes} from './parse.js';
 
 export const feedAccept =
 	'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -18,16 +17,16 @@ export type FetchedFeed =
 			readonly warnings: readonly string[];
 	  });
 
-export type FeedParser = (text: string, url: string) => Promise<ParsedFeed>;
+/** Decodes and parses a feed's bytes (`parseFeedBytes`, or the same on a worker thread); it may take ownership of `body`. */
+export type FeedParser = (body: Uint8Array, contentType: string | undefined, url: string) => Promise<ParsedFeed>;
 
 /** Conditional GET of a feed, decoded by its declared charset and parsed (by `parse`, e.g. off the main thread). */
 export async function fetchFeed(url: string, options: Omit<GetOptions, 'accept'> & {parse?: FeedParser} = {}): Promise<FetchedFeed> {
 	const {parse: _parse, ...getOptions} = options;
 	const response = await httpGet(url, {maxBytes: 15 * mebibyte, ...getOptions, accept: feedAccept});
 	if (response.notModified) return response;
-	const {text} = decodeBody(response.body, response.contentType, 'xml');
 	try {
-		const feed = await (options.parse ?? parseFeed)(text, response.url);
+		const feed = await (options.parse ?? parseFeedBytes)(response.body, response.contentType, response.url);
 		return {
 			notModified: false,
 			url: response.url,

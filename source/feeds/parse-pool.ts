@@ -1,10 +1,10 @@
 import {Worker} from 'node:worker_threads';
 import {BroadsheetError, type FailureKind} from '../net/errors.js';
 import type {ParsedFeed} from './item.js';
-import {parseFeed} from './parse.js';
+import {parseFeedBytes} from './parse.js';
 import type {ParseRequest} from './parse-worker.js';
 
-/** Below this many characters a lone feed parses faster here than starting a worker costs. */
+/** Below this many bytes a lone feed parses faster here than starting a worker costs. */
 const defaultOffThreadFrom = 256 * 1024;
 
 type Reply = {id: number; feed?: ParsedFeed; error?: {kind: FailureKind; message: string}};
@@ -23,14 +23,17 @@ export class FeedParsePool {
 		this.offThreadFrom = options.offThreadFrom ?? defaultOffThreadFrom;
 	}
 
-	readonly parse = async (text: string, url: string): Promise<ParsedFeed> => {
-		if (text.length < this.offThreadFrom) return parseFeed(text, url);
+	/** Decodes and parses `body`; off the thread, its buffer moves to the worker (the caller must not use it again). */
+	readonly parse = async (body: Uint8Array, contentType: string | undefined, url: string): Promise<ParsedFeed> => {
+		if (body.byteLength < this.offThreadFrom) return parseFeedBytes(body, contentType, url);
 		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		return new Promise<ParsedFeed>((resolve, reject) => {
 			this.pending.set(id, {resolve, reject});
 			if (this.pending.size === 1) worker.ref();
-			worker.postMessage({id, text, url} satisfies ParseRequest);
+			// Moved, not copied, when the bytes are all of their buffer (a view into a shared one is copied).
+			const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+			worker.postMessage({id, body, contentType, url} satisfies ParseRequest, owned ? [body.buffer] : []);
 		});
 	};
 

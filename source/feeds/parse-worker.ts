@@ -1,12 +1,12 @@
-/* Worker entry: parses feed text off the main thread, so a 5 MB feed never freezes the reader. */
+/* Worker entry: decodes and parses feed bytes off the main thread, so a 5 MB feed never freezes the reader. */
 import {parentPort} from 'node:worker_threads';
 import {isBroadsheetError} from '../net/errors.js';
-import {parseFeed} from './parse.js';
+import {parseFeedBytes} from './parse.js';
 
-export type ParseRequest = {readonly id: number; readonly text: string; readonly url: string};
+export type ParseRequest = {readonly id: number; readonly body: Uint8Array; readonly contentType: string | undefined; readonly url: string};
 
 parentPort?.on('message', (request: ParseRequest) => {
-	parseFeed(request.text, request.url).then(
+	parseFeedBytes(request.body, request.contentType, request.url).then(
 		(feed) => parentPort!.postMessage({id: request.id, feed}),
 		(error: unknown) =>
 			parentPort!.postMessage({

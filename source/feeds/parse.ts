@@ -1,3 +1,4 @@
+import {decodeBody} from '../net/charset.js';
 import {BroadsheetError, isBroadsheetError} from '../net/errors.js';
 import {collapseWhitespace, htmlToPlainText} from '../text/html-text.js';
 import type {FeedItem, ParsedFeed} from './item.js';
@@ -6,6 +7,11 @@ import {absoluteHttpUrl} from '../net/url.js';
 import {normaliseEntry} from './normalise.js';
 import {textOf, type RawFeed} from './raw-entry.js';
 import {readXmlFeed} from './xml-feed.js';
+
+/** Decodes fetched feed bytes by their declared charset (header, BOM, XML declaration), then parses them. */
+export async function parseFeedBytes(body: Uint8Array, contentType: string | undefined, feedUrl: string): Promise<ParsedFeed> {
+	return parseFeed(decodeBody(body, contentType, 'xml').text, feedUrl);
+}
 
 /**
  * Parses decoded feed text (RSS, Atom, RDF or JSON Feed) fetched from `feedUrl`.

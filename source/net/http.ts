@@ -29,6 +29,7 @@ export type FetchedBody = Validators & {
 	readonly url: string;
 	readonly status: number;
 	readonly contentType: string | undefined;
+	/** The body, decompressed, in a buffer of its own (one that may be moved to a worker thread). */
 	readonly body: Uint8Array;
 	/** Every redirect followed, in order, with whether it was permanent (301/308). */
 	readonly redirects: ReadonlyArray<{readonly from: string; readonly to: string; readonly permanent: boolean}>;
@@ -208,8 +209,8 @@ async function readCapped(response: Response, maxBytes: number, onProgress: () =
 	return concat(chunks, size);
 }
 
+/** The chunks in one new buffer of exactly their size, even for one chunk: a stream's chunk may be a view into a buffer it reuses, and the caller may move this one to a worker. */
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
-	if (chunks.length === 1) return chunks[0]!;
 	const out = new Uint8Array(size);
 	let offset = 0;
 	for (const chunk of chunks) {
