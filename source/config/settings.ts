@@ -31,7 +31,9 @@ export const defaultSettings: Settings = {
 	refreshOnStart: true,
 	refreshIntervalMinutes: 30,
 	concurrency: 8,
-	perHostConcurrency: 2,
+	// Measured on 500 full-text feeds from one host: 2 → 7.9 s, 4 → 5.7 s, 6 → 5.7 s, 8 → 4.8 s. Four takes most
+	// of the gain and stays under the six connections a browser opens to one server.
+	perHostConcurrency: 4,
 	keepItemsPerFeed: 1000,
 	theme: 'auto',
 	keyBindings: {},
