@@ -8,6 +8,8 @@
  * an entity XML does not predefine, a DOCTYPE that could define one) is left for the parser.
  */
 
+import {allowedInXml} from './xml-recovery.js';
+
 const liftedElements = new Set(['content:encoded', 'content', 'description', 'summary']);
 /** Shorter bodies cost sax less than the bookkeeping saves. */
 const minimumLifted = 256;
@@ -143,21 +145,9 @@ function entityText(name: string): string | undefined {
 			const digits = /^#(?:(\d{1,7})|[xX]([\dA-Fa-f]{1,6}))$/.exec(name);
 			if (!digits) return undefined;
 			const code = digits[1] ? Number(digits[1]) : Number.parseInt(digits[2]!, 16);
-			return isXmlCharacter(code) ? String.fromCodePoint(code) : undefined;
+			return allowedInXml(code) ? String.fromCodePoint(code) : undefined;
 		}
 	}
-}
-
-/** XML's Char production: what a character reference may name. */
-function isXmlCharacter(code: number): boolean {
-	return (
-		code === 0x9 ||
-		code === 0xa ||
-		code === 0xd ||
-		(code >= 0x20 && code <= 0xd7_ff) ||
-		(code >= 0xe0_00 && code <= 0xff_fd) ||
-		(code >= 0x1_00_00 && code <= 0x10_ff_ff)
-	);
 }
 
 /** Puts the texts back in place: the parser's result is ours, and copying it cost more than the parse saved. */

@@ -332,7 +332,7 @@ function repairedReference([whole, name, decimal, hex]: RegExpExecArray): string
 }
 
 /** XML 1.0's Char production: a reference to anything else (`&#0;`, `&#x1B;`) is an error. */
-function allowedInXml(code: number): boolean {
+export function allowedInXml(code: number): boolean {
 	return (
 		code === 0x9 ||
 		code === 0xa ||
