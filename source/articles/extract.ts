@@ -8,7 +8,8 @@ import {blockText} from './document.js';
 import {finaliseDocument} from './finalise.js';
 import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
-import {readPageExtras, sourceLine} from './page-extras.js';
+import {pruneFurniture} from './boilerplate.js';
+import {findBody, readPageExtras, sourceLine} from './page-extras.js';
 import {stripInertMarkup} from '../text/strip-inert.js';
 import {maxNodes, tameMarkup} from '../text/tame-markup.js';
 import {markQuotes} from './quotes.js';
@@ -34,6 +35,7 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 	const {document} = parseHTML(tamed);
 	const metadata = readPageMetadata(document, pageUrl);
 	const extras = readPageExtras(document, metadata);
+	if (document.body) pruneFurniture(document.body, findBody(document)?.paragraphs ?? []);
 
 	let result: ReturnType<Readability<Element>['parse']>;
 	try {

@@ -48,10 +48,10 @@ export function readPageExtras(document: Document, metadata: PageMetadata): Page
 	};
 }
 
-type Body = {readonly region: Element; readonly paragraphs: readonly Element[]};
+export type Body = {readonly region: Element; readonly paragraphs: readonly Element[]};
 
 /** The element holding most of the long paragraphs, and its article/main container. */
-function findBody(document: Document): Body | undefined {
+export function findBody(document: Document): Body | undefined {
 	const counts = new Map<Element, Element[]>();
 	for (const paragraph of Array.from(document.querySelectorAll('p'))) {
 		if (normalised(paragraph).length < 60 || isChrome(paragraph)) continue;
