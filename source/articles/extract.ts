@@ -9,6 +9,7 @@ import {finaliseDocument} from './finalise.js';
 import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {pruneFurniture} from './boilerplate.js';
+import {dropFurnitureBlocks} from './boilerplate-text.js';
 import {findBody, readPageExtras, sourceLine} from './page-extras.js';
 import {stripInertMarkup} from '../text/strip-inert.js';
 import {maxNodes, tameMarkup} from '../text/tame-markup.js';
@@ -54,7 +55,7 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: no readable article on this page`, {url: pageUrl});
 
 	const title = metadata.title ?? collapseWhitespace(result.title ?? '');
-	let blocks = new BlockBuilder(metadata.baseUrl).addContainer(result.content).blocks;
+	let blocks = dropFurnitureBlocks(new BlockBuilder(metadata.baseUrl).addContainer(result.content).blocks);
 	let source = extras.source;
 	blocks = blocks.filter((block, index) => {
 		const text = collapseWhitespace(blockText(block));
