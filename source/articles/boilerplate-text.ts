@@ -45,7 +45,7 @@ const furnitureText = new RegExp(
 		// Cookies.
 		String.raw`\b(?:this (?:site|website) uses cookies|we use cookies|verwendet cookies|utiliza cookies|utilise des cookies)\b`,
 		// Navigation words standing alone.
-		String.raw`^(?:zurück|back|drucken|print|pdf|nach oben|back to top|to top|top|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|load more|mehr laden|lade weitere inhalte|drukuj)$`,
+		String.raw`^(?:zurück|back|drucken|print|pdf|nach oben|back to top|to top|top|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|load more|mehr laden|lade weitere inhalte|drukuj|more about:?|mehr zu:?)$`,
 	].join('|'),
 	'iu',
 );
@@ -92,7 +92,26 @@ export function dropFurnitureBlocks(blocks: readonly DraftBlock[]): DraftBlock[]
 		out.push(block);
 	}
 
-	// A heading left last introduces nothing.
-	while (out.at(-1)?.type === 'heading') out.pop();
+	dropTrailingFragments(out);
 	return out;
+}
+
+/** Ends like a sentence: full stop, question or exclamation mark, ellipsis or closing quotation mark. */
+const sentenceEnd = /[.!?…:;"'”’»«)\]]$/u;
+const maxFragmentLength = 80;
+
+/**
+ * After the article's last sentence, templates leave fragments: a signature, a credit, "Contact:",
+ * a date, a heading that introduces nothing. Short paragraphs and headings that don't end like
+ * a sentence are taken off the end; related lines there stay, and the scan goes on above them.
+ */
+function dropTrailingFragments(blocks: DraftBlock[]): void {
+	for (let index = blocks.length - 1; index >= 0; index--) {
+		const block = blocks[index]!;
+		if (block.type === 'related') continue;
+		if (block.type !== 'paragraph' && block.type !== 'heading') return;
+		const text = collapseWhitespace(blockText(block));
+		if (block.type === 'paragraph' && (text.length > maxFragmentLength || sentenceEnd.test(text))) return;
+		blocks.splice(index, 1);
+	}
 }

@@ -147,14 +147,11 @@ export function pruneFurniture(root: Element, articleParagraphs: readonly Elemen
 }
 
 /** Characters of prose (paragraphs of 80+ characters, mostly not link text) under each element. */
-function proseByElement(root: Element): Map<Element, number> {
+export function proseByElement(root: Element): Map<Element, number> {
 	const prose = new Map<Element, number>();
 	for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-		const length = (paragraph.textContent ?? '').trim().length;
-		if (length < 80) continue;
-		let linkText = 0;
-		for (const anchor of Array.from(paragraph.querySelectorAll('a'))) linkText += (anchor.textContent ?? '').length;
-		if (linkText >= length / 2) continue;
+		const length = proseLength(paragraph);
+		if (length === 0) continue;
 		for (let current: Element | null = paragraph; current; current = current.parentElement) {
 			prose.set(current, (prose.get(current) ?? 0) + length);
 			if (current === root) break;
@@ -162,4 +159,18 @@ function proseByElement(root: Element): Map<Element, number> {
 	}
 
 	return prose;
+}
+
+/** Whether any paragraph under `element` is prose. */
+export function holdsProse(element: Element): boolean {
+	return Array.from(element.querySelectorAll('p')).some((paragraph) => proseLength(paragraph) > 0);
+}
+
+/** The length of a paragraph that reads as prose (80+ characters, under half of them link text), else 0. */
+function proseLength(paragraph: Element): number {
+	const length = (paragraph.textContent ?? '').trim().length;
+	if (length < 80) return 0;
+	let linkText = 0;
+	for (const anchor of Array.from(paragraph.querySelectorAll('a'))) linkText += (anchor.textContent ?? '').length;
+	return linkText < length / 2 ? length : 0;
 }

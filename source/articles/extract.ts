@@ -10,6 +10,7 @@ import {BlockBuilder} from './html-blocks.js';
 import {readPageMetadata} from './metadata.js';
 import {pruneFurniture} from './boilerplate.js';
 import {dropFurnitureBlocks} from './boilerplate-text.js';
+import {dropLinkClusters, findArticleRoot} from './article-root.js';
 import {findBody, readPageExtras, sourceLine} from './page-extras.js';
 import {stripInertMarkup} from '../text/strip-inert.js';
 import {maxNodes, tameMarkup} from '../text/tame-markup.js';
@@ -20,7 +21,14 @@ import {insertRelatedGroups, markRelatedLinks} from './related.js';
  * Page HTML → article document: linkedom for the DOM (no scripts run), Readability for the body,
  * our own pass for the structure, the standfirst, caption, source line, related links and quotations.
  */
-export function extractArticle(html: string, pageUrl: string): ArticleDocument {
+export type BodyExtractor = 'auto' | 'readability' | 'own';
+
+export type ExtractOptions = {
+	/** Which body extractor decides: ours where its evidence is strong and Readability otherwise (`auto`), or one of them. */
+	readonly body?: BodyExtractor;
+};
+
+export function extractArticle(html: string, pageUrl: string, options: ExtractOptions = {}): ArticleDocument {
 	const tamed = tameMarkup(stripInertMarkup(html));
 	if (tamed === undefined) {
 		const limit = maxNodes.toLocaleString('en');
@@ -37,25 +45,21 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 	const metadata = readPageMetadata(document, pageUrl);
 	const extras = readPageExtras(document, metadata);
 	if (document.body) pruneFurniture(document.body, findBody(document)?.paragraphs ?? []);
-
-	let result: ReturnType<Readability<Element>['parse']>;
-	try {
-		result = new Readability<Element>(document as unknown as Document, {
-			maxElemsToParse: maxNodes,
-			serializer: (element: Node) => element as Element,
-		}).parse();
-	} catch (error) {
-		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: the page is too large to read (${(error as Error).message})`, {
-			url: pageUrl,
-			cause: error,
-		});
-	}
-
-	if (!result?.content)
+	const mode = options.body ?? 'auto';
+	const root = mode !== 'readability' && document.body ? findArticleRoot(document.body, metadata.articleBody) : undefined;
+	if (root) dropLinkClusters(root.element);
+	const body = root
+		? {content: root.element, title: null, byline: null, siteName: null, lang: null}
+		: mode === 'own'
+			? undefined
+			: readabilityBody(document, pageUrl);
+	const content = body?.content;
+	if (!body || !content)
 		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: no readable article on this page`, {url: pageUrl});
+	const result = body;
 
 	const title = metadata.title ?? collapseWhitespace(result.title ?? '');
-	let blocks = dropFurnitureBlocks(new BlockBuilder(metadata.baseUrl).addContainer(result.content).blocks);
+	let blocks = dropFurnitureBlocks(new BlockBuilder(metadata.baseUrl).addContainer(content).blocks);
 	let source = extras.source;
 	blocks = blocks.filter((block, index) => {
 		const text = collapseWhitespace(blockText(block));
@@ -90,6 +94,30 @@ export function extractArticle(html: string, pageUrl: string): ArticleDocument {
 		},
 		blocks,
 	);
+}
+
+type ReadabilityBody = {
+	readonly content: Element | null | undefined;
+	readonly title: string | null | undefined;
+	readonly byline: string | null | undefined;
+	readonly siteName: string | null | undefined;
+	readonly lang: string | null | undefined;
+};
+
+function readabilityBody(document: Document, pageUrl: string): ReadabilityBody | undefined {
+	try {
+		return (
+			new Readability<Element>(document as unknown as Document, {
+				maxElemsToParse: maxNodes,
+				serializer: (element: Node) => element as Element,
+			}).parse() ?? undefined
+		);
+	} catch (error) {
+		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: the page is too large to read (${(error as Error).message})`, {
+			url: pageUrl,
+			cause: error,
+		});
+	}
 }
 
 function bylineFrom(byline: string | null | undefined, siteName: string | null): string | null {

@@ -12,6 +12,8 @@ export type PageMetadata = {
 	readonly canonicalUrl: string | null;
 	readonly imageUrl: string | null;
 	readonly language: string | null;
+	/** JSON-LD `articleBody`: the article's text as the publisher gives it, evidence for where the body is. */
+	readonly articleBody: string | null;
 	/** What relative links resolve against: `<base href>` or the page URL. */
 	readonly baseUrl: string;
 };
@@ -53,6 +55,7 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
 		canonicalUrl: absoluteHttpUrl(canonical, baseUrl),
 		imageUrl: absoluteHttpUrl(meta.get('og:image') ?? imageOf(ld?.['image']), baseUrl),
 		language: text(document.documentElement?.getAttribute('lang')) ?? text(ld?.['inLanguage']) ?? text(meta.get('og:locale')),
+		articleBody: typeof ld?.['articleBody'] === 'string' ? ld['articleBody'] : null,
 		baseUrl,
 	};
 }
