@@ -6,65 +6,10 @@
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build, type Plugin} from 'esbuild';
+import {build} from 'esbuild';
+import {dependencyEdits} from './dependency-edits.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-
-/** A dependency's source with each `before` (which must occur exactly once) replaced: the build fails if it changed shape. */
-function edited(path: string, edits: ReadonlyArray<readonly [before: string, after: string]>): string {
-	let source = readFileSync(path, 'utf8');
-	for (const [before, after] of edits) {
-		if (source.split(before).length !== 2) throw new Error(`${path} changed: "${before.slice(0, 80)}" is not in it exactly once`);
-		source = source.replace(before, () => after);
-	}
-
-	return source;
-}
-
-/**
- * meow bundles normalize-package-data (SPDX tables, semver, hosted-git-info: 190 KiB) and runs it
- * as it loads, yet calls it only for `cli.pkg`, which Broadsheet never reads (it passes `pkg`).
- * Next to it, a discarded `promisify(execFile)` loads child_process (with net, dgram and the
- * stream internals) for nothing. Both are left out of the build; were the normaliser ever called,
- * it says why it is missing. The build fails if meow changes shape.
- */
-const withoutPackageNormalizer: Plugin = {
-	name: 'without-package-normalizer',
-	setup(builder) {
-		builder.onLoad({filter: /[/\\]meow[/\\]build[/\\]dependencies\.js$/}, ({path}) => {
-			const eager =
-				'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);';
-			const missing = `const normalizePackageData = () => {
-				throw new Error('broadsheet is built without normalize-package-data: read pkg, not cli.pkg');
-			};`;
-			return {contents: edited(path, [[eager, missing]]), loader: 'js'};
-		});
-	},
-};
-
-/**
- * string-width (ours and Ink's) builds an ICU segmenter and the RGI emoji set when it loads (~28 ms
- * before the first paint) and measures anything beyond ASCII per grapheme, which is every row of
- * ours ('●', '│', '’'). Built here with both made on first use and our one-column fast path in
- * front; narrowText is tested against the unmodified module. The build fails if it changes shape.
- */
-const quickStringWidth: Plugin = {
-	name: 'quick-string-width',
-	setup(builder) {
-		builder.onLoad({filter: /[/\\]node_modules[/\\]string-width[/\\]index\.js$/}, ({path}) => {
-			const narrowModule = JSON.stringify(`${root}source/text/narrow-text.ts`);
-			const edits: Array<[string, string]> = [
-				["import stripAnsi from 'strip-ansi';", `import stripAnsi from 'strip-ansi';\nimport {narrowText} from ${narrowModule};`],
-				['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
-				['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
-				['if (/^[\\u0020-\\u007E]*$/.test(string)) {', 'if (narrowText.test(string)) {'],
-				['of segmenter.segment(string)', 'of (segmenter ??= new Intl.Segmenter()).segment(string)'],
-				['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
-			];
-			return {contents: edited(path, edits), loader: 'js'};
-		});
-	},
-};
 
 const {version} = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {version: string};
 
@@ -95,7 +40,7 @@ const result = await build({
 		BROADSHEET_VERSION: JSON.stringify(version),
 	},
 	alias: {'react-devtools-core': './.ci/stubs/react-devtools-core.js'},
-	plugins: [withoutPackageNormalizer, quickStringWidth],
+	plugins: dependencyEdits,
 	banner: {
 		// CommonJS dependencies (rss-parser, xml2js) need `require`. The worker thread enables the compile cache itself.
 		js: [
