@@ -40,7 +40,7 @@ export async function benchExtraction(): Promise<void> {
 	const pages = entry.snippetPages();
 	const rows: string[][] = [];
 	for (const body of ['auto', 'readability', 'own'] as const) {
-		const result = entry.scoreSnippetCorpus(pages, body);
+		const result = entry.scoreSnippetCorpus(pages, {body});
 		const times = result.times;
 		rows.push([
 			body === 'auto' ? 'Broadsheet (chooser)' : body === 'own' ? 'our extractor alone' : 'Readability alone',

@@ -46,16 +46,19 @@ export type SnippetResult = {
 
 /**
  * What `broadsheet read <page> --format text --width 0` prints, for every page; pages refused count as empty.
- * Times are per page, decoding and extraction, after one untimed pass over every page (the JIT warm, as in a session).
+ * Times are per page, decoding and extraction, after one untimed pass over every page when `warm` (the JIT warm, as in a session).
  */
-export function scoreSnippetCorpus(pages = snippetPages(), body: BodyExtractor = 'auto'): SnippetResult {
+export function scoreSnippetCorpus(
+	pages = snippetPages(),
+	{body = 'auto', warm = true}: {readonly body?: BodyExtractor; readonly warm?: boolean} = {},
+): SnippetResult {
 	const sources = pages.map((page) => {
 		const path = `${snippetCorpusDirectory}pages/${page.file}`;
 		return {bytes: readFileSync(path), url: pathToFileURL(path).href};
 	});
 	const extract = (source: (typeof sources)[number]) =>
 		articleToText(extractArticle(decodeBody(source.bytes, undefined, 'html').text, source.url, {body}));
-	for (const source of sources) {
+	for (const source of warm ? sources : []) {
 		try {
 			extract(source);
 		} catch {
