@@ -97,7 +97,7 @@ export function dropFurnitureBlocks(blocks: readonly DraftBlock[]): DraftBlock[]
 }
 
 /** Ends like a sentence: full stop, question or exclamation mark, ellipsis or closing quotation mark. */
-const sentenceEnd = /[.!?…:;"'”’»«)\]]$/u;
+const sentenceEnd = /[.!?…:;"'”’»«)\]。！？」』）]$/u;
 const maxFragmentLength = 80;
 
 /**

@@ -35,6 +35,9 @@ const skipped = new Set([
 	'meta',
 	'link',
 	'title',
+	// Ruby annotations (furigana, pinyin) read in place would double every annotated word: 子こども.
+	'rt',
+	'rp',
 ]);
 
 const blockTags = new Set([

@@ -17,12 +17,16 @@ const unnested = new Set([
 /**
  * Two linear passes over page HTML before it reaches the DOM: one refuses (undefined) a page of more
  * than `maxNodes` nodes, the other drops the tags of anything nested deeper than `maxDepth`
- * (100,000 nested <div>s took Readability minutes: textContent at every level).
+ * (100,000 nested <div>s took Readability minutes: textContent at every level). The second also drops
+ * what a browser's parser ignores and linkedom's does not: <html>, <head> and <body> start tags after
+ * the first <body>, and every </body> and </html> (a page that pastes a whole document into its
+ * article got a second <body> inside it, and lost the article to it).
  */
 export function tameMarkup(html: string): string | undefined {
 	if (countNodeMakers(html) > maxNodes) return undefined;
 
 	let depth = 0;
+	let seenBody = false;
 	let kept = '';
 	let keptUpTo = 0;
 	let index = 0;
@@ -40,6 +44,12 @@ export function tameMarkup(html: string): string | undefined {
 		if (close === -1) break;
 		index = close + 1;
 		const name = tagName(html, closing ? open + 2 : open + 1);
+		if (documentTags.has(name) && (closing ? name !== 'head' : seenBody)) {
+			({kept, keptUpTo} = drop(html, kept, keptUpTo, open, index));
+			continue;
+		}
+
+		if (!closing && name === 'body') seenBody = true;
 		if (!closing && name === 'script') {
 			// JSON-LD is the only script left (stripInertMarkup took the rest): its text is not markup.
 			scriptEnd.lastIndex = close;
@@ -75,6 +85,7 @@ function drop(html: string, kept: string, keptUpTo: number, from: number, to: nu
 }
 
 const scriptEnd = /<\/script/gi;
+const documentTags = new Set(['html', 'head', 'body']);
 
 function tagName(html: string, from: number): string {
 	let end = from;

@@ -149,3 +149,21 @@ test('every body extractor gives the same article on a page both can read', (t) 
 		message: /no readable article/,
 	});
 });
+
+test('a whole document pasted inside the article is read as a browser reads it: its <html> and <body> tags ignored', (t) => {
+	const html = page(
+		`<article><h1>The bridge</h1><html><head><title>Embed</title></head><body class="embedded">${prose('Body')}</body></html><p>After the embed, the story goes on for one more paragraph of detail about the bridge works.</p></article>`,
+	);
+	const text = articleToText(extractArticle(html, 'https://news.example/bridge'));
+	t.true(text.includes('Body paragraph 6'));
+	t.true(text.includes('After the embed'));
+});
+
+test('ruby annotations are left out of the text: furigana would double every annotated word', (t) => {
+	const html = page(
+		`<article><h1>The bridge</h1>${prose('Body')}<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p></article>`,
+	);
+	const text = articleToText(extractArticle(html, 'https://news.example/bridge'));
+	t.true(text.includes('子どもへの虐待をなくすための法律ができました。'));
+	t.false(text.includes('こ'));
+});
