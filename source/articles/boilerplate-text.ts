@@ -42,6 +42,11 @@ const furnitureText = new RegExp(
 		// Photo credits standing alone.
 		String.raw`^(?:photo|photos|foto|fotos|bild|bilder|image|picture|crédits? photos?|beitragsbild|titelbild|abbildung)\s*(?::|via|by|von)\s*.{1,80}$`,
 		String.raw`^[\w .,/&()-]{0,40}\b(?:shutterstock|getty images|istock(?:photo)?|imago(?: images)?|picture[- ]alliance|adobe stock|unsplash|pixabay)(?:\.com)?\b[\w .,/&()-]{0,40}$`,
+		String.raw`^\(?(?:credits?|crédito|créditos|bildnachweis|fotonachweis|bildquelle|fotocredit|image credit|photo credit)s?\s*:`,
+		// A credit of slash-separated names: "AFP / MARCO BERTORELLO", "DCV / Oppitz".
+		String.raw`^[\p{L}.&-]{2,25}(?: [\p{L}.&-]{1,25}){0,2}(?:\s*/\s*[\p{L}.&-]{2,25}(?: [\p{L}.&-]{1,25}){0,2}){1,2}$`,
+		// Figure captions that lost their <figcaption>: "Figure 4: …", "Abbildung 2: …".
+		String.raw`^(?:figure|fig\.|abbildung|abb\.|grafik|grafico|gráfico|ilustración|illustration)\s*\d*\s*:`,
 		// Cookies.
 		String.raw`\b(?:this (?:site|website) uses cookies|we use cookies|verwendet cookies|utiliza cookies|utilise des cookies)\b`,
 		// Navigation words standing alone.

@@ -68,6 +68,9 @@ test('template lines are furniture in any of the corpus languages; prose that me
 		'Anzeige',
 		'Follow us on Twitter and Instagram',
 		'This site uses Akismet to reduce spam.',
+		'AFP / MARCO BERTORELLO',
+		'Abbildung 4: klassische Schwachschicht.',
+		'(crédito: Minervino Júnior/CB/D.A.Press)',
 	]) {
 		t.true(isFurnitureText(line), line);
 	}
@@ -75,6 +78,7 @@ test('template lines are furniture in any of the corpus languages; prose that me
 	for (const line of [
 		'Share prices fell 5% on Monday after the report.',
 		'Shares in the company rose.',
+		'Hamburg/Berlin, the two cities, signed the treaty on Monday.',
 		'Comments by the minister angered the opposition, who called for an inquiry into the contracts.',
 		sentence,
 		`The newsletter, founded in 1998, now reaches 40,000 readers in the region, its editor said. ${sentence} ${sentence}`,
