@@ -108,12 +108,13 @@ const maxFragmentLength = 80;
 /**
  * After the article's last sentence, templates leave fragments: a signature, a credit, "Contact:",
  * a date, a heading that introduces nothing. Short paragraphs and headings that don't end like
- * a sentence are taken off the end; related lines there stay, and the scan goes on above them.
+ * a sentence are taken off the end; related lines and link lines there stay, and the scan goes on above them.
  */
 function dropTrailingFragments(blocks: DraftBlock[]): void {
 	for (let index = blocks.length - 1; index >= 0; index--) {
 		const block = blocks[index]!;
-		if (block.type === 'related') continue;
+		// A link line may be a related story: the related pass, which runs later, decides.
+		if (block.type === 'related' || (block.type === 'paragraph' && block.spans.some((span) => span.href))) continue;
 		if (block.type !== 'paragraph' && block.type !== 'heading') return;
 		const text = collapseWhitespace(blockText(block));
 		if (block.type === 'paragraph' && (text.length > maxFragmentLength || sentenceEnd.test(text))) return;

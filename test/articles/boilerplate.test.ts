@@ -97,11 +97,19 @@ test('a furniture heading takes its box; fragments after the last sentence go; r
 		paragraph('Last sentence of the story.'),
 		{type: 'related', href: 'https://x.example/b', text: 'Read more: The bridge in pictures', label: 'Read more'},
 		paragraph('Jane Doe, Contact'),
+		{type: 'paragraph', spans: [{text: 'Back to: The bridge closes', href: 'https://x.example/c'}]},
 		heading('Comments'),
 	]);
 	t.deepEqual(
 		blocks.map((block) => blockText(block)),
-		[sentence, 'What happens next', sentence, 'Last sentence of the story.', 'Read more: The bridge in pictures'],
+		[
+			sentence,
+			'What happens next',
+			sentence,
+			'Last sentence of the story.',
+			'Read more: The bridge in pictures',
+			'Back to: The bridge closes',
+		],
 	);
 });
 
