@@ -6,10 +6,9 @@ import {tagOf} from './html-blocks.js';
  * Our own body extractor: the element that holds the article, found by evidence rather than by
  * Readability's scoring. Evidence, strongest first: the page's JSON-LD `articleBody` (the element whose
  * text covers it best), `itemprop="articleBody"`, the class names templates give the body
- * ("entry-content", "article-body", "story-body"…). A lone <article> or a run of paragraphs is weaker
- * evidence than Readability's scoring, which then decides.
- * An answer is only given when the element holds most of the page's prose (after furniture is
- * removed); otherwise Readability decides.
+ * ("entry-content", "article-body", "story-body"…). An answer is only given when the element holds
+ * most of the page's prose (after furniture is removed); otherwise, and for a lone <article> or a run
+ * of paragraphs (weaker evidence than Readability's scoring), Readability decides.
  */
 
 export type ArticleRoot = {

@@ -17,10 +17,6 @@ import {maxNodes, tameMarkup} from '../text/tame-markup.js';
 import {markQuotes} from './quotes.js';
 import {insertRelatedGroups, markRelatedLinks} from './related.js';
 
-/**
- * Page HTML → article document: linkedom for the DOM (no scripts run), Readability for the body,
- * our own pass for the structure, the standfirst, caption, source line, related links and quotations.
- */
 export type BodyExtractor = 'auto' | 'readability' | 'own';
 
 export type ExtractOptions = {
@@ -28,6 +24,11 @@ export type ExtractOptions = {
 	readonly body?: BodyExtractor;
 };
 
+/**
+ * Page HTML → article document: linkedom for the DOM (no scripts run), furniture removed, the body
+ * from our own extractor where its evidence is strong and from Readability otherwise, then our own
+ * pass for the structure, the standfirst, caption, source line, related links and quotations.
+ */
 export function extractArticle(html: string, pageUrl: string, options: ExtractOptions = {}): ArticleDocument {
 	const tamed = tameMarkup(stripInertMarkup(html));
 	if (tamed === undefined) {
@@ -43,8 +44,9 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 
 	const {document} = parseHTML(tamed);
 	const metadata = readPageMetadata(document, pageUrl);
-	const extras = readPageExtras(document, metadata);
-	if (document.body) pruneFurniture(document.body, findBody(document)?.paragraphs ?? []);
+	const paragraphs = findBody(document);
+	const extras = readPageExtras(document, metadata, paragraphs);
+	if (document.body) pruneFurniture(document.body, paragraphs?.paragraphs ?? []);
 	const mode = options.body ?? 'auto';
 	const root = mode !== 'readability' && document.body ? findArticleRoot(document.body, metadata.articleBody) : undefined;
 	if (root) dropLinkClusters(root.element);
@@ -56,9 +58,8 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 	const content = body?.content;
 	if (!body || !content)
 		throw new BroadsheetError('not-article', `${describeUrl(pageUrl)}: no readable article on this page`, {url: pageUrl});
-	const result = body;
 
-	const title = metadata.title ?? collapseWhitespace(result.title ?? '');
+	const title = metadata.title ?? collapseWhitespace(body.title ?? '');
 	let blocks = dropFurnitureBlocks(new BlockBuilder(metadata.baseUrl).addContainer(content).blocks);
 	let source = extras.source;
 	blocks = blocks.filter((block, index) => {
@@ -83,13 +84,13 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
 			url: pageUrl,
 			canonicalUrl: metadata.canonicalUrl,
 			title: title || pageUrl,
-			byline: metadata.byline ?? bylineFrom(result.byline, metadata.siteName),
-			siteName: metadata.siteName ?? (collapseWhitespace(result.siteName ?? '') || null),
+			byline: metadata.byline ?? bylineFrom(body.byline, metadata.siteName),
+			siteName: metadata.siteName ?? (collapseWhitespace(body.siteName ?? '') || null),
 			published: metadata.published ?? null,
 			standfirst: extras.standfirst,
 			image: metadata.imageUrl || extras.caption ? {url: metadata.imageUrl, caption: extras.caption, credit: extras.credit} : null,
 			source,
-			language: metadata.language ?? result.lang ?? null,
+			language: metadata.language ?? body.lang ?? null,
 			extractedFrom: 'page',
 		},
 		blocks,

@@ -35,8 +35,8 @@ const notContent =
 /** A paragraph naming where a story comes from: "Source: Al Jazeera and news agencies". */
 export const sourceLine = /^Sources?\s*:\s*(\S.{0,150})$/i;
 
-export function readPageExtras(document: Document, metadata: PageMetadata): PageExtras {
-	const body = findBody(document);
+/** `body`: the page's run of long paragraphs (findBody), found once by the caller, which needs it too. */
+export function readPageExtras(document: Document, metadata: PageMetadata, body: Body | undefined): PageExtras {
 	const standfirst = findStandfirst(document, metadata, body);
 	const {caption, credit} = findLeadCaption(document, metadata, body);
 	return {
