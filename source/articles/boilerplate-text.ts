@@ -1,5 +1,5 @@
 import {collapseWhitespace} from '../text/html-text.js';
-import {blockText} from './document.js';
+import {blockText, spansText} from './document.js';
 import type {DraftBlock} from './draft.js';
 
 /*
@@ -88,7 +88,7 @@ export function dropFurnitureBlocks(blocks: readonly DraftBlock[]): DraftBlock[]
 
 		if ((block.type === 'paragraph' || block.type === 'caption') && isFurnitureText(text)) continue;
 		if (block.type === 'list') {
-			const items = block.items.filter((item) => !isFurnitureText(collapseWhitespace(item.spans.map((span) => span.text).join(''))));
+			const items = block.items.filter((item) => !isFurnitureText(collapseWhitespace(spansText(item.spans))));
 			if (items.length === 0) continue;
 			out.push(items.length === block.items.length ? block : {...block, items});
 			continue;

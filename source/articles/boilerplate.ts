@@ -95,7 +95,7 @@ const wordSplit = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
 type Strength = 'strong' | 'weak' | undefined;
 
-export function furnitureStrength(element: Element): Strength {
+function furnitureStrength(element: Element): Strength {
 	const tag = tagOf(element);
 	const role = element.getAttribute('role');
 	if (furnitureTags.has(tag) || (role && furnitureRoles.has(role.toLowerCase()))) return 'strong';
@@ -116,7 +116,7 @@ export function furnitureStrength(element: Element): Strength {
  * Removes furniture from `root`, never an element that holds one of `articleParagraphs` (the page's run of
  * long paragraphs, found before anything was removed) or a good share of the page's prose.
  */
-export function pruneFurniture(root: Element, articleParagraphs: readonly Element[]): number {
+export function pruneFurniture(root: Element, articleParagraphs: readonly Element[]): void {
 	const protectedElements = new Set<Element>();
 	for (const paragraph of articleParagraphs) {
 		for (let current: Element | null = paragraph; current && !protectedElements.has(current); current = current.parentElement)
@@ -125,7 +125,6 @@ export function pruneFurniture(root: Element, articleParagraphs: readonly Elemen
 
 	const prose = proseByElement(root);
 	const pageProse = prose.get(root) ?? 0;
-	let removed = 0;
 	const visit = (element: Element): void => {
 		for (let child = element.firstElementChild; child;) {
 			const next = child.nextElementSibling;
@@ -133,7 +132,6 @@ export function pruneFurniture(root: Element, articleParagraphs: readonly Elemen
 			const childProse = prose.get(child) ?? 0;
 			if ((strength === 'strong' && childProse < pageProse * 0.3) || (strength === 'weak' && childProse === 0)) {
 				child.remove();
-				removed++;
 			} else {
 				visit(child);
 			}
@@ -143,7 +141,6 @@ export function pruneFurniture(root: Element, articleParagraphs: readonly Elemen
 	};
 
 	visit(root);
-	return removed;
 }
 
 /** Characters of prose (paragraphs of 80+ characters, mostly not link text) under each element. */
