@@ -2,7 +2,7 @@ import {decodeBody} from '../net/charset.js';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
 import {httpGet, mebibyte, type GetOptions} from '../net/http.js';
 import type {ArticleDocument} from './document.js';
-import {extractArticle} from './extract.js';
+import {extractArticle, type ExtractOptions} from './extract.js';
 
 const pageAccept = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 const htmlTypes = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml)\b/i;
@@ -23,10 +23,10 @@ export async function fetchArticle(url: string, options: Omit<GetOptions, 'accep
 }
 
 /** Reads a saved page from disk. */
-export function articleFromHtml(bytes: Uint8Array, fileUrl: string): ArticleDocument {
+export function articleFromHtml(bytes: Uint8Array, fileUrl: string, options?: ExtractOptions): ArticleDocument {
 	if (!looksLikeMarkup(bytes)) throw new BroadsheetError('not-html', `${describeUrl(fileUrl)}: not an HTML file`, {url: fileUrl});
 	const {text} = decodeBody(bytes, undefined, 'html');
-	return extractArticle(text, fileUrl);
+	return extractArticle(text, fileUrl, options);
 }
 
 function looksLikeMarkup(bytes: Uint8Array): boolean {
