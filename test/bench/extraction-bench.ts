@@ -5,6 +5,7 @@
  * milliseconds per page. The code is bundled with dist/'s dependency edits first (linkedom's lazy
  * listener maps among them), two directories below the repository so that test paths still resolve.
  */
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
@@ -14,6 +15,8 @@ import type * as ExtractionEntry from './extraction-entry.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
 type Entry = typeof ExtractionEntry;
+
+const {version} = JSON.parse(readFileSync(join(repoDirectory, 'package.json'), 'utf8')) as {version: string};
 
 async function bundledEntry(): Promise<Entry> {
 	const outfile = join(repoDirectory, 'node_modules/.broadsheet-bench/extraction.js');
@@ -25,7 +28,8 @@ async function bundledEntry(): Promise<Entry> {
 		platform: 'node',
 		format: 'esm',
 		target: 'node22.13',
-		define: {'process.env.NODE_ENV': '"production"'},
+		// The bundle sits two directories below the repository, where version.ts cannot find package.json.
+		define: {'process.env.NODE_ENV': '"production"', BROADSHEET_VERSION: JSON.stringify(version)},
 		plugins: dependencyEdits,
 		banner: {js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);"},
 		logLevel: 'warning',
