@@ -22,6 +22,7 @@ const help = `
 	  unread                    Print the number of unread items
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
+	  sync                      Sync with a reading service (FreshRSS, Miniflux, Inoreader): login <url> --user N, status, logout
 	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
 	  completion bash|zsh|fish  Print a shell completion script (see the README)
 	  help [command]            This help, or one command's
@@ -40,6 +41,7 @@ const help = `
 	  --full                    export: include each article, extracted from its page
 	  --mark-read               export: mark what was exported as read
 	  --output, -o <file>       export: write to a file (atomically) instead of stdout
+	  --user <name>             sync login: the service's user (--password-stdin reads the password from stdin)
 	  --home <dir>              Keep config and data in this directory (or set BROADSHEET_HOME)
 	  --no-color                The reader without colours (so does NO_COLOR)
 	  --help, -h                This help; broadsheet <command> --help (or help <command>): that command's
@@ -53,6 +55,7 @@ const help = `
 	  $ broadsheet add theguardian.com --tag world
 	  $ broadsheet refresh && broadsheet export --unread --since 24h --format markdown
 	  $ broadsheet export --format ndjson --full --limit 20 | jq -r .article.title
+	  $ broadsheet sync login https://rss.example.org/api/greader.php --user me && broadsheet sync
 `;
 
 // Help, the version and unknown commands or flags are answered before meow parses (and before anything runs).
@@ -84,6 +87,9 @@ const cli = meow(help, {
 		full: {type: 'boolean', default: false},
 		markRead: {type: 'boolean', default: false},
 		output: {type: 'string', shortFlag: 'o'},
+		user: {type: 'string'},
+		passwordStdin: {type: 'boolean', default: false},
+		insecure: {type: 'boolean', default: false},
 		home: {type: 'string'},
 		color: {type: 'boolean', default: true},
 	},
@@ -118,6 +124,7 @@ async function main(): Promise<number> {
 		case 'refresh':
 		case 'unread':
 		case 'export':
+		case 'sync':
 		case 'import': {
 			return withApp(command, rest);
 		}
@@ -163,6 +170,25 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 			case 'feeds': {
 				const {feedsCommand} = await import('./source/commands/subscriptions.js');
 				return await feedsCommand(library, {json: flags.json});
+			}
+
+			case 'sync': {
+				const [action, ...operands] = rest;
+				const sync = await import('./source/commands/sync.js');
+				if (action === undefined) return await sync.syncCommand(library, {json: flags.json});
+				if (action === 'login') {
+					if (operands.length > 1) throw new UsageError('sync login takes one service URL');
+					return await sync.syncLoginCommand(library, operands[0], {
+						user: flags.user,
+						passwordStdin: flags.passwordStdin,
+						insecure: flags.insecure,
+					});
+				}
+
+				if (operands.length > 0) throw new UsageError(`sync ${action} takes no operand`);
+				if (action === 'status') return await sync.syncStatusCommand(library, {json: flags.json});
+				if (action === 'logout') return await sync.syncLogoutCommand(library);
+				throw new UsageError(`unknown sync action "${action}": login, status or logout (or none: sync now)`);
 			}
 
 			case 'refresh': {

@@ -1,4 +1,5 @@
 import {describeUrl} from '../net/errors.js';
+import {readAccount} from '../sync/account.js';
 import {refreshWithSettings} from '../refresh/with-settings.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, type Library} from './library.js';
@@ -9,6 +10,12 @@ import {plural} from '../text/plural.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
 export async function refreshCommand(library: Library, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
+	// With a reading service, it fetches the feeds: a refresh of everything is a sync.
+	if (options.feeds.length === 0 && readAccount(library.paths)) {
+		const {syncCommand} = await import('./sync.js');
+		return syncCommand(library, {json: options.json});
+	}
+
 	const subscriptions = matchSubscriptions(library, options.feeds);
 	const moved: string[] = [];
 	const warnings: string[] = [];

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {BroadsheetError, describeUrl} from '../net/errors.js';
+import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
 import {redactUrl} from '../net/url.js';
 import {sanitizeOptional, sanitizeTerminal} from '../text/sanitize.js';
 import {matchSubscriptions, subscribedFeeds, type Library} from './library.js';
@@ -16,7 +16,20 @@ export async function addCommand(
 	if (!input) throw new UsageError('add needs a feed or site URL: broadsheet add <url>');
 	// The network and HTML code load only here: feeds, remove and unread (status bars run it every few seconds) stay light.
 	const {addSubscription} = await import('../operations/subscribe.js');
+	const {ServiceSubscriptions} = await import('../sync/service-subscriptions.js');
+	const service = ServiceSubscriptions.open(library.paths, library.store);
 	const result = await addSubscription(library.settings, library.store, input, options);
+	if (result.status === 'added' && service.connected) {
+		try {
+			await service.add({url: result.url, ...(options.title ? {title: options.title} : {}), tags: [...options.tags]});
+		} catch (error) {
+			// Not on the service, so not followed here either: with a service, its list is the one.
+			library.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => subscription.url !== result.url));
+			library.store.removeFeed(result.url);
+			throw error;
+		}
+	}
+
 	if (result.status === 'exists') {
 		await writeOut(`Already subscribed to ${describeUrl(result.url)}\n`);
 		return exitCode.ok;
@@ -34,6 +47,9 @@ export async function removeCommand(library: Library, names: readonly string[]):
 	if (names.length === 0) throw new UsageError('remove needs a feed URL or title: broadsheet remove <url|title>');
 	const doomed = matchSubscriptions(library, names);
 	const urls = new Set(doomed.map((subscription) => subscription.url));
+	const {ServiceSubscriptions} = await import('../sync/service-subscriptions.js');
+	const service = ServiceSubscriptions.open(library.paths, library.store);
+	for (const subscription of doomed) await service.remove(subscription.url);
 	library.settings.update('subscriptions', (subscriptions) => subscriptions.filter((subscription) => !urls.has(subscription.url)));
 	for (const subscription of doomed) library.store.removeFeed(subscription.url);
 	await writeOut(
@@ -53,6 +69,8 @@ export async function editCommand(
 	if (names.length !== 1) throw new UsageError('edit takes one feed URL or title: broadsheet edit <url|title> --title <title> --tag <tag>');
 	if (options.title === undefined && options.tags === undefined) throw new UsageError('edit needs --title or --tag (or both)');
 	const [target] = matchSubscriptions(library, names);
+	const {ServiceSubscriptions} = await import('../sync/service-subscriptions.js');
+	await ServiceSubscriptions.open(library.paths, library.store).edit(target!, options);
 	library.settings.update('subscriptions', (subscriptions) =>
 		subscriptions.map((subscription) => {
 			if (subscription.url !== target!.url) return subscription;
@@ -132,6 +150,17 @@ export async function importCommand(library: Library, file: string | undefined):
 			.filter((subscription) => known.has(subscription.url))
 			.map((subscription) => ({url: subscription.url, reason: 'already subscribed'})),
 	];
+	const {ServiceSubscriptions} = await import('../sync/service-subscriptions.js');
+	const service = ServiceSubscriptions.open(library.paths, library.store);
+	for (const subscription of service.connected ? added : []) {
+		try {
+			await service.add(subscription);
+		} catch (error) {
+			if (!isBroadsheetError(error) || error.status === 401) throw error;
+			printError(`warning: ${describeUrl(subscription.url)} stays on this machine only: ${error.message}`);
+		}
+	}
+
 	let report = `Imported ${plural(added.length, 'feed')}${skipped.length > 0 ? `, skipped ${skipped.length}` : ''}\n`;
 	for (const skip of skipped) report += `  skipped ${describeUrl(skip.url)}: ${skip.reason}\n`;
 	await writeOut(report);

@@ -19,6 +19,10 @@ export type GetOptions = {
 	readonly userAgent?: string;
 	/** Cancels the request from outside (a user leaving the screen, a shutdown). */
 	readonly signal?: AbortSignal;
+	/** A form to POST instead of a GET (the reading-service API); a POST follows no redirect. */
+	readonly form?: URLSearchParams;
+	/** Further request headers (an API's Authorization), sent only to the origin first asked, as URL credentials are. */
+	readonly headers?: Readonly<Record<string, string>>;
 };
 
 export type Validators = {readonly etag: string | undefined; readonly lastModified: string | undefined};
@@ -48,11 +52,13 @@ const defaults = {
 	maxRedirects: 10,
 };
 
-/** The one HTTP GET that feeds and pages go through. */
+/** The one HTTP request that feeds, pages and the reading-service API go through: a GET, or a form POST with `form`. */
 export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise<GetResult> {
 	const maxBytes = options.maxBytes ?? defaults.maxBytes;
-	const maxRedirects = options.maxRedirects ?? defaults.maxRedirects;
+	// A redirected POST would become a GET, or resend the form somewhere else: neither is what was asked.
+	const maxRedirects = options.form ? 0 : (options.maxRedirects ?? defaults.maxRedirects);
 	let url = parseHttpUrl(rawUrl);
+	const origin = url.origin;
 	// Credentials in the URL (private feeds) go as Basic auth, and only ever to the origin they were given for.
 	const credentials = takeCredentials(url);
 	const redirects: Array<{from: string; to: string; permanent: boolean}> = [];
@@ -101,10 +107,17 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 			if (redirects.length === 0 && options.etag) headers['if-none-match'] = options.etag;
 			if (redirects.length === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
 			if (credentials && url.origin === credentials.origin) headers['authorization'] = credentials.header;
+			if (options.headers && url.origin === origin) Object.assign(headers, options.headers);
+			if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
 
 			let response: Response;
 			try {
-				response = await send(url, {headers, redirect: 'manual', signal: controller.signal});
+				response = await send(url, {
+					headers,
+					redirect: 'manual',
+					signal: controller.signal,
+					...(options.form ? {method: 'POST', body: options.form.toString()} : {}),
+				});
 			} catch (error) {
 				throw abortReason ?? classifyNetworkError(error, url.href);
 			}
@@ -117,6 +130,17 @@ export async function httpGet(rawUrl: string, options: GetOptions = {}): Promise
 						url: url.href,
 						status: response.status,
 					});
+				}
+
+				if (options.form) {
+					throw new BroadsheetError(
+						'redirect',
+						`${describeUrl(url.href)}: answered a POST with a redirect (HTTP ${response.status}), not followed`,
+						{
+							url: url.href,
+							status: response.status,
+						},
+					);
 				}
 
 				if (redirects.length >= maxRedirects) {
@@ -260,7 +284,10 @@ function withCredentials(url: URL, credentials: Credentials | undefined): string
 	return copy.href;
 }
 
-type Fetch = (url: URL, init: {headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal}) => Promise<Response>;
+type Fetch = (
+	url: URL,
+	init: {headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal; method?: string; body?: string},
+) => Promise<Response>;
 let proxied: Promise<Fetch> | undefined;
 
 /**

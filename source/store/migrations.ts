@@ -128,4 +128,22 @@ export const migrations: readonly string[] = [
 	-- in one statement instead. Deletes and read changes keep their triggers.
 	DROP TRIGGER feed_counts_insert;
 	`,
+	`
+	-- A reading service (Google Reader API) as the source of feeds and read state. remote_id is the service's
+	-- stream id for the feed ("feed/12"). synced_items holds, per item the service knows, its id there and
+	-- the read and starred state both sides agreed on at the last sync: where the item's own state differs,
+	-- the change was made here and is queued for the next sync (nothing else to keep, so nothing to lose).
+	ALTER TABLE feeds ADD COLUMN remote_id TEXT;
+	CREATE TABLE synced_items (
+		item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+		remote_id TEXT NOT NULL UNIQUE,
+		read INTEGER NOT NULL,
+		starred INTEGER NOT NULL
+	);
+	-- What a sync remembers: the account it belongs to, when the last one started and ended, its error.
+	CREATE TABLE sync_state (
+		key TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);
+	`,
 ];

@@ -165,16 +165,7 @@ export class Store {
 	}
 
 	private upsertItem(feedId: number, item: FeedItem, now: string): boolean {
-		const values = [
-			item.title,
-			item.link,
-			item.published,
-			item.author,
-			item.summaryHtml,
-			item.contentHtml,
-			JSON.stringify(item.categories),
-			item.enclosure ? JSON.stringify(item.enclosure) : null,
-		] as const;
+		const values = itemValues(item);
 		const inserted = this.run(
 			`INSERT INTO items (feed_id, guid, title, link, published, author, summary, content, categories, enclosure, first_seen, sort_time)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`,
@@ -509,6 +500,20 @@ function whereClause(query: ItemQuery): {sql: string; parameters: Array<string |
 	}
 
 	return {sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', parameters};
+}
+
+/** An item's stored columns from title to enclosure, in the order of the items table. */
+export function itemValues(item: FeedItem) {
+	return [
+		item.title,
+		item.link,
+		item.published,
+		item.author,
+		item.summaryHtml,
+		item.contentHtml,
+		JSON.stringify(item.categories),
+		item.enclosure ? JSON.stringify(item.enclosure) : null,
+	] as const;
 }
 
 function toItem(row: SqlRow): StoredItem {

@@ -4,16 +4,20 @@ import {repoDirectory} from './paths.js';
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** Runs the CLI from source (through tsx) with no TTY, as scripts and cron jobs do. `home` sets BROADSHEET_HOME. */
-export async function runCli(args: string[], options: {env?: Record<string, string>; home?: string} = {}): Promise<CliResult> {
+export async function runCli(
+	args: string[],
+	options: {env?: Record<string, string>; home?: string; input?: string} = {},
+): Promise<CliResult> {
 	const child = spawn(process.execPath, ['--import', 'tsx', `${repoDirectory}cli.tsx`, ...args], {
 		cwd: repoDirectory,
 		env: {...process.env, ...(options.home ? {BROADSHEET_HOME: options.home} : {}), ...options.env},
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 	});
+	if (options.input !== undefined) child.stdin!.end(options.input);
 	let stdout = '';
 	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	return {code, stdout, stderr};
 }

@@ -20,6 +20,7 @@ const layers = [
 	'render',
 	'operations',
 	'refresh',
+	'sync',
 	'commands',
 	'ui',
 ];
