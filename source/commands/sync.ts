@@ -57,6 +57,7 @@ export async function syncCommand(library: Library, options: {json: boolean}): P
 	try {
 		summary = await syncWithService(library.store, library.settings, account, {
 			client: {userAgent: library.settings.get('userAgent') ?? userAgent},
+			subscriptionsMaxAgeMs: 0,
 			onEvent: (event) => steps(`Syncing: ${event.message}`),
 		});
 	} finally {

@@ -32,6 +32,11 @@ export type SyncOptions = {
 	/** The newest items of the reading list a first sync takes (all unread and starred ones come too). */
 	readonly firstSyncItems?: number;
 	readonly now?: () => Date;
+	/**
+	 * How old a subscription list may be and still stand (default subscriptionCheckMs): the reader's
+	 * repeated syncs skip re-reading it; `broadsheet sync` gives 0, since a user who asks wants everything.
+	 */
+	readonly subscriptionsMaxAgeMs?: number;
 };
 
 /** How long a fetched subscription list stands for: within it, a sync with nothing new costs three requests, not four. */
@@ -90,7 +95,12 @@ export async function syncWithService(
 			listed = true;
 		};
 
-		if (!lastStart || !ledger.state(keys.merged) || started.getTime() - checked >= subscriptionCheckMs || checked > started.getTime())
+		if (
+			!lastStart ||
+			!ledger.state(keys.merged) ||
+			started.getTime() - checked >= (options.subscriptionsMaxAgeMs ?? subscriptionCheckMs) ||
+			checked > started.getTime()
+		)
 			await list();
 
 		step('item ids');
