@@ -10,8 +10,8 @@ import {plural} from '../text/plural.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
 export async function refreshCommand(library: Library, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
-	// With a reading service, it fetches the feeds: a refresh of everything is a sync.
-	if (options.feeds.length === 0 && readAccount(library.paths)) {
+	// With a reading service, it fetches the feeds: a refresh is a sync (fetching a feed here would double its items).
+	if (readAccount(library.paths)) {
 		const {syncCommand} = await import('./sync.js');
 		return syncCommand(library, {json: options.json});
 	}

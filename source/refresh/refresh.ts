@@ -31,6 +31,8 @@ export type RefreshSummary = {
 	readonly failures: ReadonlyArray<{readonly url: string; readonly message: string}>;
 	/** Feeds not fetched because their host asked us to wait (Retry-After), with the ISO time it ends. */
 	readonly deferrals: ReadonlyArray<{readonly url: string; readonly until: string}>;
+	/** Set when a reading service did the fetching (a sync): its host and the changes still waiting to go to it. */
+	readonly synced?: {readonly service: string; readonly queued: number};
 };
 
 export type RefreshOptions = {

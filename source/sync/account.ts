@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {AppPaths} from '../config/paths.js';
 import {asFileError, BroadsheetError, describeUrl} from '../net/errors.js';
@@ -16,6 +16,11 @@ export type SyncAccount = {
 /** The account file: in the state directory, a file of its own, readable by the user alone. */
 export function accountFile(paths: Pick<AppPaths, 'stateDirectory'>): string {
 	return join(paths.stateDirectory, 'sync-account.json');
+}
+
+/** Whether a reading service is connected (the account file is there), without reading it. */
+export function isConnected(paths: Pick<AppPaths, 'stateDirectory'>): boolean {
+	return existsSync(accountFile(paths));
 }
 
 export function readAccount(paths: Pick<AppPaths, 'stateDirectory'>): SyncAccount | undefined {

@@ -6,6 +6,7 @@ import {SyncLedger, type RemoteEntry} from '../store/sync-ledger.js';
 import type {SyncAccount} from './account.js';
 import {GoogleReaderClient, streams, type ClientOptions, type RemoteSubscription} from './greader-client.js';
 import {fromRemoteItem} from './remote-items.js';
+import {syncKeys as keys} from './status.js';
 
 export type SyncSummary = {
 	readonly service: string;
@@ -44,15 +45,6 @@ export const subscriptionCheckMs = 10 * 60_000;
 /** Items the service crawled this long before the last sync began are asked for again: the two clocks may differ. */
 const overlapSeconds = 600;
 const pushBatch = 250;
-
-const keys = {
-	account: 'account',
-	merged: 'merged',
-	lastStart: 'last-sync-start',
-	lastSync: 'last-sync',
-	lastError: 'last-error',
-	subscriptionsChecked: 'subscriptions-checked',
-} as const;
 
 /**
  * One sync with a reading service: local changes go out first (so the service's state read after
@@ -161,23 +153,6 @@ export async function syncWithService(
 		ledger.setState(keys.lastError, JSON.stringify({at: now().toISOString(), message: errorMessage(error)}));
 		throw error;
 	}
-}
-
-export type SyncStatus = {
-	readonly lastSync: string | null;
-	readonly queued: number;
-	readonly lastError: {readonly at: string; readonly message: string} | null;
-};
-
-/** What `sync status` and the reader's status line say: the last sync, changes waiting, the last error. */
-export function syncStatus(store: Store): SyncStatus {
-	const ledger = new SyncLedger(store.db);
-	const error = ledger.state(keys.lastError);
-	return {
-		lastSync: ledger.state(keys.lastSync) ?? null,
-		queued: ledger.queuedCount(),
-		lastError: error ? (JSON.parse(error) as {at: string; message: string}) : null,
-	};
 }
 
 /** A login to another account (service or user) starts over: nothing synced with the old one counts for the new. */

@@ -1,5 +1,5 @@
 import {Box, useApp, useFocusManager, useWindowSize} from 'ink';
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {ReaderPlace, StoredItem} from '../store/store.js';
 import {ArticleScreen} from './components/article-screen.js';
 import {HeadlinesScreen} from './components/headlines-screen.js';
@@ -68,6 +68,10 @@ export function App({
 	// Ink's own focus handling would take Tab and Esc, which the reader uses.
 	useEffect(() => disableFocus(), [disableFocus]);
 
+	// The reading service's line: read again each minute and after each sync, not on every key.
+	const [synced, setSynced] = useState(0);
+	const syncLine = useMemo(() => services.syncLine?.(), [services, now, synced]);
+
 	const {progress, runRefresh, nextRefresh} = useBackgroundRefresh({
 		services,
 		refreshOnStart,
@@ -75,6 +79,7 @@ export function App({
 		onFinished: (summary, moved) => {
 			dispatch({type: 'message', message: refreshResult(summary, moved)});
 			headlines.reload();
+			setSynced((count) => count + 1);
 		},
 	});
 
@@ -133,6 +138,7 @@ export function App({
 		unreadOnly: state.unreadOnly,
 		feedLabel: feedEntry.label,
 		count: list.count,
+		sync: syncLine,
 	});
 
 	let main;

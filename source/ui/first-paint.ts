@@ -20,6 +20,8 @@ import {createKeyMap, type KeyMap} from './keymap.js';
 import type {PreparedScreen} from './services.js';
 import {keptInView} from './state/movement.js';
 import {hintsFor, restingHeadlines, statusText} from './status.js';
+import {syncLineOf} from './sync-line.js';
+import type {AppPaths} from '../config/paths.js';
 import {chooseTheme, colorWanted, type Look, type Theme} from './theme.js';
 
 /** What the reader starts from: the terminal already taken, and what the first paint chose and read. */
@@ -62,7 +64,7 @@ export function paintFirstScreen(
 
 /** The reader's opening screen (the feed and story it left, else All and the newest story) as rows, and what it read. */
 export function firstScreen(
-	library: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>},
+	library: {readonly store: Store; readonly settings: Pick<SettingsStore, 'get'>; readonly paths?: Pick<AppPaths, 'stateDirectory'>},
 	view: {readonly width: number; readonly height: number; readonly keymap: KeyMap; readonly theme: Theme; readonly now: Date},
 ): {rows: StyledRow[]; prepared: PreparedScreen} {
 	const {width, theme, keymap, now} = view;
@@ -102,7 +104,9 @@ export function firstScreen(
 		width,
 		height: mainHeight,
 	});
-	const status = statusText(restingHeadlines(entry.label, list.count));
+	const status = statusText(
+		restingHeadlines(entry.label, list.count, library.paths ? syncLineOf(library.paths, library.store, now) : undefined),
+	);
 	rows.push(statusRow(hintsFor('headlines', keymap), status.text, status.error, width, theme));
 	return {
 		rows,

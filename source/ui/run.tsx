@@ -4,6 +4,7 @@ import type {Library} from '../commands/library.js';
 import {App} from './app.js';
 import type {ReaderStart} from './first-paint.js';
 import {hyperlinksSupported} from './terminal-features.js';
+import {syncLineOf} from './sync-line.js';
 import type {Services} from './services.js';
 import type {OpenResult} from '../system/open-url.js';
 
@@ -26,9 +27,13 @@ export async function runReader(library: Library, start: ReaderStart): Promise<v
 			return articleForUrl(store, url, {userAgent: settings.get('userAgent') ?? undefined, signal});
 		},
 		async refresh(subscriptions, onEvent) {
+			// With a reading service connected, r and R sync: the service fetches its feeds (fetching one here would double its items).
+			const {syncOrRefresh, isConnected} = await import('../sync/sync-and-refresh.js');
+			if (isConnected(library.paths)) return syncOrRefresh(store, settings, library.paths, onEvent);
 			const {refreshWithSettings} = await import('../refresh/with-settings.js');
 			return refreshWithSettings(store, settings, subscriptions, {onEvent});
 		},
+		syncLine: () => syncLineOf(library.paths, store, new Date()),
 		async addFeed(input) {
 			const {addSubscription} = await import('../operations/subscribe.js');
 			return addSubscription(settings, store, input);

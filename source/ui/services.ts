@@ -19,6 +19,8 @@ export type Services = {
 	loadUrlArticle(url: string, signal: AbortSignal): Promise<ArticleDocument>;
 	refresh(subscriptions: Settings['subscriptions'], onEvent: (event: RefreshEvent) => void): Promise<RefreshSummary>;
 	addFeed(input: string): Promise<AddResult>;
+	/** "Synced 2m ago · 3 changes queued" when a reading service is connected, else undefined. */
+	syncLine?(): string | undefined;
 	/** $BROWSER, else the platform's opener; says which one started, or why none did. */
 	openInBrowser(url: string): Promise<OpenResult>;
 	copyToClipboard(text: string): void;

@@ -27,12 +27,20 @@ export type StatusInput = {
 	readonly unreadOnly: boolean;
 	readonly feedLabel: string;
 	readonly count: number;
+	/** The reading service's line ("Synced 2m ago · 3 changes queued"), when one is connected. */
+	readonly sync?: string | undefined;
 };
 
 /** What a finished refresh says; a feed that moved for good is named, since its address changed (it is followed from now on). */
 export function refreshResult(summary: RefreshSummary | Error, moved: readonly string[]): Message {
 	const movedText = moved.length === 1 ? ` · moved to ${moved[0]}` : moved.length > 1 ? ` · ${plural(moved.length, 'feed')} moved` : '';
 	if (summary instanceof Error) return {text: `Refresh failed: ${summary.message}${movedText}`, error: true};
+	if (summary.synced) {
+		const local = summary.failed > 0 ? ` · ${plural(summary.failed, 'feed')} here failed` : '';
+		const queued = summary.synced.queued > 0 ? ` · ${plural(summary.synced.queued, 'change')} queued` : '';
+		return {text: `Synced with ${summary.synced.service}: ${summary.newItems} new${queued}${local}`, error: summary.failed > 0};
+	}
+
 	const failed = summary.failed > 0 ? ` · ${summary.failed} failed` : '';
 	const deferred = summary.deferred > 0 ? ` · ${summary.deferred} deferred (server asked to wait)` : '';
 	return {
@@ -42,7 +50,7 @@ export function refreshResult(summary: RefreshSummary | Error, moved: readonly s
 }
 
 /** The headline screen with nothing going on (no message, refresh, search or filter): what the first paint shows. */
-export function restingHeadlines(feedLabel: string, count: number): StatusInput {
+export function restingHeadlines(feedLabel: string, count: number, sync?: string): StatusInput {
 	return {
 		screen: 'headlines',
 		entry: undefined,
@@ -55,6 +63,7 @@ export function restingHeadlines(feedLabel: string, count: number): StatusInput 
 		unreadOnly: false,
 		feedLabel,
 		count,
+		sync,
 	};
 }
 
@@ -70,5 +79,8 @@ export function statusText(input: StatusInput): Message {
 
 	if (refreshing) return {text: refreshing, error: false};
 	const where = input.search ? `Search “${input.search.query}”` : `${input.feedLabel}${input.unreadOnly ? ' (unread)' : ''}`;
-	return {text: `${where} · ${plural(input.count, 'story')}`, error: false};
+	return {
+		text: `${where} · ${plural(input.count, 'story')}${input.sync ? ` · ${input.sync}` : ''}`,
+		error: input.sync?.startsWith('Sync failed') ?? false,
+	};
 }

@@ -1,0 +1,45 @@
+import type {AppPaths} from '../config/paths.js';
+import type {SettingsStore} from '../config/settings.js';
+import {describeUrl} from '../net/errors.js';
+import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
+import {refreshWithSettings} from '../refresh/with-settings.js';
+import type {Store} from '../store/store.js';
+import {SyncLedger} from '../store/sync-ledger.js';
+import {userAgent} from '../version.js';
+import {readAccount} from './account.js';
+export {isConnected} from './account.js';
+import {syncStatus} from './status.js';
+import {syncWithService} from './sync.js';
+
+/**
+ * What the reader's refresh does: with a reading service connected, a sync, then a refresh of the
+ * feeds on this machine only; without one, a refresh. One summary either way, for the status line.
+ */
+export async function syncOrRefresh(
+	store: Store,
+	settings: Pick<SettingsStore, 'get' | 'update'>,
+	paths: Pick<AppPaths, 'stateDirectory'>,
+	onEvent: (event: RefreshEvent) => void,
+): Promise<RefreshSummary> {
+	const account = readAccount(paths);
+	if (!account) return refreshWithSettings(store, settings, settings.get('subscriptions'), {onEvent});
+	const started = Date.now();
+	const synced = await syncWithService(store, settings, account, {client: {userAgent: settings.get('userAgent') ?? userAgent}});
+	if (synced.newItems > 0)
+		onEvent({type: 'feed-done', url: account.service, title: null, newItems: synced.newItems, items: synced.newItems});
+	const remote = new Set([...new SyncLedger(store.db).remoteFeeds().values()].map((feed) => feed.url));
+	const local = settings.get('subscriptions').filter((subscription) => !remote.has(subscription.url));
+	const refreshed = local.length > 0 ? await refreshWithSettings(store, settings, local, {onEvent}) : undefined;
+	return {
+		total: synced.feeds,
+		updated: synced.feeds - (refreshed?.failed ?? 0),
+		notModified: refreshed?.notModified ?? 0,
+		failed: refreshed?.failed ?? 0,
+		deferred: refreshed?.deferred ?? 0,
+		newItems: synced.newItems + (refreshed?.newItems ?? 0),
+		milliseconds: Date.now() - started,
+		failures: refreshed?.failures ?? [],
+		deferrals: refreshed?.deferrals ?? [],
+		synced: {service: describeUrl(new URL(account.service).host), queued: syncStatus(store).queued},
+	};
+}
