@@ -1,5 +1,5 @@
 import {Box, useApp, useFocusManager, useWindowSize} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {ReaderPlace, StoredItem} from '../store/store.js';
 import {ArticleScreen} from './components/article-screen.js';
 import {HeadlinesScreen} from './components/headlines-screen.js';
@@ -69,8 +69,13 @@ export function App({
 	useEffect(() => disableFocus(), [disableFocus]);
 
 	// The reading service's line: read again each minute and after each sync, not on every key.
-	const [synced, setSynced] = useState(0);
-	const syncLine = useMemo(() => services.syncLine?.(), [services, now, synced]);
+	const [syncLine, setSyncLine] = useState(() => services.syncLine?.());
+	const readSyncLine = () => setSyncLine(services.syncLine?.());
+	useEffect(() => {
+		const timer = setInterval(() => setSyncLine(services.syncLine?.()), 60_000);
+		timer.unref?.();
+		return () => clearInterval(timer);
+	}, [services]);
 
 	const {progress, runRefresh, nextRefresh} = useBackgroundRefresh({
 		services,
@@ -79,7 +84,7 @@ export function App({
 		onFinished: (summary, moved) => {
 			dispatch({type: 'message', message: refreshResult(summary, moved)});
 			headlines.reload();
-			setSynced((count) => count + 1);
+			readSyncLine();
 		},
 	});
 
