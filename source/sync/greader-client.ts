@@ -126,7 +126,8 @@ export class GoogleReaderClient {
 		const seen = new Set<string>();
 		let continuation: string | undefined;
 		for (;;) {
-			const page = Math.min(10_000, limit - ids.length);
+			// Ids are small (~30 bytes each): large pages keep a sync to one request per list (FreshRSS's default page is 20).
+			const page = Math.min(100_000, limit - ids.length);
 			const value = await this.getJson('stream/items/ids', {
 				s: stream,
 				n: String(page),

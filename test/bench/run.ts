@@ -5,7 +5,8 @@
  *   - process start-up to first output for `broadsheet read` (bundled CLI, saved page)
  *   - refresh, unread, feeds and export over light and full-text (rich) corpora, on 64 hosts and on one,
  *     against newsboat when installed; connections per host compared (per-host)
- * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader).
+ *   - sync with a real FreshRSS on loopback: first sync of 10,000 items, nothing changed, 1,000 marks pushed
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader, sync).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -15,6 +16,7 @@ import {decodeBody} from '../../source/net/charset.js';
 import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} from '../helpers/paths.js';
 import {benchExtraction} from './extraction-bench.js';
 import {benchReader} from './reader-bench.js';
+import {benchSync} from './sync-bench.js';
 import {benchPerHost, benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
@@ -104,3 +106,4 @@ if (!only || only === 'startup') benchStartup();
 if (!only || only === 'refresh') await benchRefresh();
 if (!only || only === 'per-host') await benchPerHost();
 if (!only || only === 'reader') await benchReader(join(repoDirectory, 'dist/cli.js'));
+if (!only || only === 'sync') await benchSync(join(repoDirectory, 'dist/cli.js'));
