@@ -4,6 +4,7 @@ import {SyncLedger} from '../store/sync-ledger.js';
 import {readAccount, removeAccount, serviceUrl, writeAccount, type SyncAccount} from '../sync/account.js';
 import {clientLogin, GoogleReaderClient} from '../sync/greader-client.js';
 import {syncStatus} from '../sync/status.js';
+import {localOnlySubscriptions} from '../sync/sync-and-refresh.js';
 import {adoptAccount, syncWithService, type SyncSummary} from '../sync/sync.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {plural} from '../text/plural.js';
@@ -67,8 +68,7 @@ export async function syncCommand(library: Library, options: {json: boolean}): P
 
 	for (const problem of summary.problems) printError(`warning: ${sanitizeTerminal(problem, {maxLength: 400})}`);
 
-	const remote = new Set([...new SyncLedger(library.store.db).remoteFeeds().values()].map((feed) => feed.url));
-	const local = library.settings.get('subscriptions').filter((subscription) => !remote.has(subscription.url));
+	const local = localOnlySubscriptions(library.store, library.settings);
 	const refreshed =
 		local.length > 0
 			? await refreshWithSettings(library.store, library.settings, local, {onEvent: progressLine(process.stderr)})

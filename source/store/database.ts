@@ -1,6 +1,6 @@
 import {mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
-import {DatabaseSync} from 'node:sqlite';
+import {DatabaseSync, type StatementSync} from 'node:sqlite';
 import {asDatabaseError, asFileError, BroadsheetError} from '../net/errors.js';
 import {migrations} from './migrations.js';
 
@@ -84,5 +84,36 @@ export function inSavepoint<T>(db: DatabaseSync, work: () => T): T {
 		// SQLite may have rolled the whole transaction back already (a full disk): nothing left to undo.
 		if (db.isTransaction) db.exec('ROLLBACK TO work; RELEASE work');
 		throw error;
+	}
+}
+
+type SqlParameter = string | number | bigint | null;
+
+/** A database with its statements prepared once each and kept: what the store's classes run their SQL through. */
+export class PreparedStatements {
+	private readonly statements = new Map<string, StatementSync>();
+
+	constructor(readonly db: DatabaseSync) {}
+
+	protected statement(sql: string): StatementSync {
+		let statement = this.statements.get(sql);
+		if (!statement) {
+			statement = this.db.prepare(sql);
+			this.statements.set(sql, statement);
+		}
+
+		return statement;
+	}
+
+	protected run(sql: string, ...parameters: SqlParameter[]) {
+		return this.statement(sql).run(...parameters);
+	}
+
+	protected get(sql: string, ...parameters: SqlParameter[]): Record<string, unknown> | undefined {
+		return this.statement(sql).get(...parameters) as Record<string, unknown> | undefined;
+	}
+
+	protected all(sql: string, ...parameters: SqlParameter[]): Array<Record<string, unknown>> {
+		return this.statement(sql).all(...parameters) as Array<Record<string, unknown>>;
 	}
 }

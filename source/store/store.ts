@@ -1,8 +1,7 @@
-import type {DatabaseSync, StatementSync} from 'node:sqlite';
 import type {ArticleDocument} from '../articles/document.js';
 import type {Enclosure, FeedItem, ParsedFeed} from '../feeds/item.js';
 import {htmlToPlainText} from '../text/html-text.js';
-import {inTransaction, openDatabase} from './database.js';
+import {inTransaction, openDatabase, PreparedStatements} from './database.js';
 
 export type FeedRow = {
 	readonly id: number;
@@ -73,16 +72,9 @@ const itemColumnsWith = (
 const itemColumns = itemColumnsWith('i.content');
 
 /** Everything Broadsheet writes itself: feeds, items and their read state, extracted articles, HTTP validators. */
-export class Store {
+export class Store extends PreparedStatements {
 	static open(file: string): Store {
 		return new Store(openDatabase(file));
-	}
-
-	readonly db: DatabaseSync;
-	private readonly statements = new Map<string, StatementSync>();
-
-	constructor(db: DatabaseSync) {
-		this.db = db;
 	}
 
 	close(): void {
@@ -452,28 +444,6 @@ export class Store {
 			limit,
 		);
 		return rows.map((row) => toItem(row));
-	}
-
-	private statement(sql: string): StatementSync {
-		let statement = this.statements.get(sql);
-		if (!statement) {
-			statement = this.db.prepare(sql);
-			this.statements.set(sql, statement);
-		}
-
-		return statement;
-	}
-
-	private run(sql: string, ...parameters: Array<string | number | bigint | null>) {
-		return this.statement(sql).run(...parameters);
-	}
-
-	private get(sql: string, ...parameters: Array<string | number | bigint | null>): SqlRow | undefined {
-		return this.statement(sql).get(...parameters) as SqlRow | undefined;
-	}
-
-	private all(sql: string, ...parameters: Array<string | number | bigint | null>): SqlRow[] {
-		return this.statement(sql).all(...parameters) as SqlRow[];
 	}
 }
 

@@ -1,6 +1,5 @@
-import type {DatabaseSync, StatementSync} from 'node:sqlite';
 import type {FeedItem} from '../feeds/item.js';
-import {inTransaction} from './database.js';
+import {inTransaction, PreparedStatements} from './database.js';
 import {itemValues} from './store.js';
 
 /** An item from the reading service, with the state it has there. */
@@ -23,18 +22,12 @@ export type QueuedChange = {
 	readonly items: ReadonlyArray<{itemId: number; remoteId: string}>;
 };
 
-type Row = Record<string, unknown>;
-
 /**
  * The store's side of syncing with a reading service: which feeds and items the service knows, and
  * the state last agreed for each. Local changes are not logged separately: an item whose read or
  * starred state differs from the agreed one *is* the queue, which survives restarts with the data.
  */
-export class SyncLedger {
-	private readonly statements = new Map<string, StatementSync>();
-
-	constructor(private readonly db: DatabaseSync) {}
-
+export class SyncLedger extends PreparedStatements {
 	state(key: string): string | undefined {
 		return (this.get('SELECT value FROM sync_state WHERE key = ?', key) as {value: string} | undefined)?.value;
 	}
@@ -216,27 +209,5 @@ export class SyncLedger {
 		inTransaction(this.db, () => {
 			for (const id of itemIds) this.run(`UPDATE synced_items SET ${column} = ? WHERE item_id = ?`, Number(value), id);
 		});
-	}
-
-	private statement(sql: string): StatementSync {
-		let statement = this.statements.get(sql);
-		if (!statement) {
-			statement = this.db.prepare(sql);
-			this.statements.set(sql, statement);
-		}
-
-		return statement;
-	}
-
-	private run(sql: string, ...parameters: Array<string | number | null>) {
-		return this.statement(sql).run(...parameters);
-	}
-
-	private get(sql: string, ...parameters: Array<string | number | null>): Row | undefined {
-		return this.statement(sql).get(...parameters) as Row | undefined;
-	}
-
-	private all(sql: string, ...parameters: Array<string | number | null>): Row[] {
-		return this.statement(sql).all(...parameters) as Row[];
 	}
 }

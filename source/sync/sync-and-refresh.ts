@@ -1,5 +1,6 @@
 import type {AppPaths} from '../config/paths.js';
 import type {SettingsStore} from '../config/settings.js';
+import type {Subscription} from '../config/subscription.js';
 import {describeUrl} from '../net/errors.js';
 import type {RefreshEvent, RefreshSummary} from '../refresh/refresh.js';
 import {refreshWithSettings} from '../refresh/with-settings.js';
@@ -10,6 +11,12 @@ import {readAccount} from './account.js';
 export {isConnected} from './account.js';
 import {syncStatus} from './status.js';
 import {syncWithService} from './sync.js';
+
+/** The subscriptions the service does not carry (it would not take them): Broadsheet fetches those itself. */
+export function localOnlySubscriptions(store: Store, settings: Pick<SettingsStore, 'get'>): Subscription[] {
+	const remote = new Set([...new SyncLedger(store.db).remoteFeeds().values()].map((feed) => feed.url));
+	return settings.get('subscriptions').filter((subscription) => !remote.has(subscription.url));
+}
 
 /**
  * What the reader's refresh does: with a reading service connected, a sync, then a refresh of the
@@ -27,8 +34,7 @@ export async function syncOrRefresh(
 	const synced = await syncWithService(store, settings, account, {client: {userAgent: settings.get('userAgent') ?? userAgent}});
 	if (synced.newItems > 0)
 		onEvent({type: 'feed-done', url: account.service, title: null, newItems: synced.newItems, items: synced.newItems});
-	const remote = new Set([...new SyncLedger(store.db).remoteFeeds().values()].map((feed) => feed.url));
-	const local = settings.get('subscriptions').filter((subscription) => !remote.has(subscription.url));
+	const local = localOnlySubscriptions(store, settings);
 	const refreshed = local.length > 0 ? await refreshWithSettings(store, settings, local, {onEvent}) : undefined;
 	return {
 		total: synced.feeds,

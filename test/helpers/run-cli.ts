@@ -21,3 +21,15 @@ export async function runCli(
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	return {code, stdout, stderr};
 }
+
+/** runCli in one home, keeping every result: for journeys that check afterwards that nothing secret was ever printed. */
+export function recordedCli(home: string): {cli: (args: string[], input?: string) => Promise<CliResult>; outputs: CliResult[]} {
+	const outputs: CliResult[] = [];
+	const cli = async (args: string[], input?: string) => {
+		const result = await runCli(args, {home, ...(input === undefined ? {} : {input})});
+		outputs.push(result);
+		return result;
+	};
+
+	return {cli, outputs};
+}

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {startFreshRss} from '../helpers/freshrss.js';
 import {rssFeed, startServer} from '../helpers/programmable-server.js';
-import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {recordedCli, runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 import {Store} from '../../source/store/store.js';
 
@@ -30,12 +30,7 @@ test('against a real FreshRSS: login, first sync with a feed from here merged in
 	await fresh.api('subscription/edit', {ac: 'edit', s: added.streamId, a: 'user/-/label/News'});
 
 	const home = tempHome(t);
-	const outputs: CliResult[] = [];
-	const cli = async (args: string[], input?: string) => {
-		const result = await runCli(args, {home, ...(input === undefined ? {} : {input})});
-		outputs.push(result);
-		return result;
-	};
+	const {cli, outputs} = recordedCli(home);
 
 	// Followed here only, before logging in: the first sync takes it to the service, its items not doubled.
 	t.is((await cli(['add', origin.url('/tech.xml')])).code, 0);

@@ -2,7 +2,7 @@ import {readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {startMinifluxServer} from '../helpers/miniflux-server.js';
-import {runCli, type CliResult} from '../helpers/run-cli.js';
+import {recordedCli, runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 import {Store} from '../../source/store/store.js';
 
@@ -26,12 +26,7 @@ test('the Miniflux dialect: log in, first sync, new items, read and star both wa
 	service.addItem(world.id, {title: 'Markets steady', link: 'https://news.example/markets', published: 1_796_000_100, read: true});
 	service.addItem(world.id, {title: 'Storm warning', link: 'https://news.example/storm', published: 1_796_000_200, starred: true});
 	const home = tempHome(t);
-	const outputs: CliResult[] = [];
-	const cli = async (args: string[], input?: string) => {
-		const result = await runCli(args, {home, ...(input === undefined ? {} : {input})});
-		outputs.push(result);
-		return result;
-	};
+	const {cli, outputs} = recordedCli(home);
 
 	const wrong = await cli(['sync', 'login', service.origin, '--user', 'reader', '--password-stdin'], 'not the password\n');
 	t.is(wrong.code, 1);
