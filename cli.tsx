@@ -22,7 +22,7 @@ const help = `
 	  unread                    Print the number of unread items
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
-	  sync                      Sync with a reading service (FreshRSS, Miniflux, Inoreader): login <url> --user N, status, logout
+	  sync                      Sync with FreshRSS, Miniflux…: sync login <url> --user N, sync status, sync logout
 	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
 	  completion bash|zsh|fish  Print a shell completion script (see the README)
 	  help [command]            This help, or one command's

@@ -112,7 +112,7 @@ export const commandUsages: Readonly<Record<string, CommandUsage>> = {
 	},
 	sync: {
 		usage: 'sync [login <api-url> --user NAME [--password-stdin] | status [--json] | logout]',
-		summary: 'Sync subscriptions, items, read and starred with a reading service (FreshRSS, Miniflux, Inoreader: Google Reader API)',
+		summary: 'Sync subscriptions, items, read and starred with a reading service (FreshRSS, Miniflux: Google Reader API)',
 		options: [
 			'login <url>    log in (FreshRSS: https://host/api/greader.php; Miniflux: https://host); the password is asked, never stored',
 			'--user         the service’s user name (login)',

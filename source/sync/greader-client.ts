@@ -1,6 +1,7 @@
 import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
 import {httpGet, mebibyte, type GetResult} from '../net/http.js';
 import {isRecord} from '../is-record.js';
+import {absoluteHttpUrl} from '../net/url.js';
 
 /** The Google Reader API's stream and state names. */
 export const streams = {
@@ -97,7 +98,16 @@ export class GoogleReaderClient {
 		const list = isRecord(value) ? value['subscriptions'] : undefined;
 		if (!Array.isArray(list)) throw unexpected(this.url('subscription/list'), 'no subscriptions list');
 		return list.flatMap((entry): RemoteSubscription[] => {
-			if (!isRecord(entry) || typeof entry['id'] !== 'string' || typeof entry['url'] !== 'string') return [];
+			// Only http(s) feeds become subscriptions: a service's list is as untrusted as a feed.
+			if (
+				!isRecord(entry) ||
+				typeof entry['id'] !== 'string' ||
+				typeof entry['url'] !== 'string' ||
+				!absoluteHttpUrl(entry['url'], entry['url'])
+			) {
+				return [];
+			}
+
 			const categories = Array.isArray(entry['categories']) ? entry['categories'] : [];
 			const folders = categories.flatMap((category) => {
 				if (!isRecord(category)) return [];

@@ -79,7 +79,7 @@ export async function startMinifluxServer(options: {user?: string; password?: st
 						title: feed.title,
 						categories: [{id: `user/1/label/${feed.category}`, label: feed.category, type: 'folder'}],
 						url: feed.url,
-						htmlUrl: new URL('/', feed.url).href,
+						htmlUrl: siteOf(feed.url),
 						iconUrl: '',
 					})),
 				});
@@ -159,7 +159,7 @@ export async function startMinifluxServer(options: {user?: string; password?: st
 								alternate: [{href: item.link, type: 'text/html'}],
 								summary: {direction: 'ltr', content: `<p>${item.title} in full.</p>`},
 								content: {direction: 'ltr', content: `<p>${item.title} in full.</p>`},
-								origin: {streamId: `feed/${feed.id}`, title: feed.title, htmlUrl: new URL('/', feed.url).href},
+								origin: {streamId: `feed/${feed.id}`, title: feed.title, htmlUrl: siteOf(feed.url)},
 								enclosure: [],
 								canonical: [{href: item.link}],
 							};
@@ -211,4 +211,8 @@ export async function startMinifluxServer(options: {user?: string; password?: st
 			failures = statuses;
 		},
 	};
+}
+
+function siteOf(url: string): string {
+	return URL.canParse(url) && /^https?:/.test(url) ? new URL('/', url).href : '';
 }

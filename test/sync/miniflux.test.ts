@@ -5,6 +5,10 @@ import {startMinifluxServer} from '../helpers/miniflux-server.js';
 import {recordedCli, runCli} from '../helpers/run-cli.js';
 import {tempHome} from '../helpers/temp-home.js';
 import {Store} from '../../source/store/store.js';
+import {resolvePaths} from '../../source/config/paths.js';
+import {openSettings} from '../../source/config/settings.js';
+import {syncOrRefresh} from '../../source/sync/sync-and-refresh.js';
+import {syncLineOf} from '../../source/ui/sync-line.js';
 
 type Exported = Array<{title: string; read: boolean; starred: boolean; feedTitle: string}>;
 
@@ -147,4 +151,27 @@ test('sync login refuses plain http to another machine unless --insecure, and a 
 	const notLoggedIn = await runCli(['sync'], {home});
 	t.is(notLoggedIn.code, 2);
 	t.regex(notLoggedIn.stderr, /not logged in/);
+});
+
+test('the reader’s refresh is a sync with a service connected: one summary naming the service, and a feed list without anything but http(s) feeds', async (t) => {
+	const service = await startMinifluxServer();
+	t.teardown(service.close);
+	const world = service.addFeed({url: 'https://news.example/world.xml', title: 'World News'});
+	service.addFeed({url: 'javascript:alert(1)', title: 'Not a feed'});
+	service.addItem(world.id, {title: 'Summit opens', link: 'https://news.example/summit'});
+	const home = tempHome(t);
+	t.is((await runCli(['sync', 'login', service.origin, '--user', 'reader', '--password-stdin'], {home, input: service.password})).code, 0);
+	const paths = resolvePaths(home);
+	const store = Store.open(paths.databaseFile);
+	t.teardown(() => store.close());
+	const settings = openSettings(paths);
+	const events: string[] = [];
+	const summary = await syncOrRefresh(store, settings, paths, (event) => events.push(event.type));
+	t.like(summary, {newItems: 1, failed: 0, synced: {service: '127.0.0.1:' + new URL(service.origin).port, queued: 0}});
+	t.deepEqual(events, ['feed-done']);
+	t.deepEqual(
+		settings.get('subscriptions').map((subscription) => subscription.url),
+		['https://news.example/world.xml'],
+	);
+	t.is(syncLineOf(paths, store, new Date()), 'Synced just now');
 });
