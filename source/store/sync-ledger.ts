@@ -203,6 +203,22 @@ export class SyncLedger extends PreparedStatements {
 		).count;
 	}
 
+	/**
+	 * Past `keep` items in a synced feed, drops the oldest the user is done with on both sides: read
+	 * and not starred here and at the service, nothing queued. The service keeps them; a sync never
+	 * brings them back (they are neither new, unread nor starred). Returns how many went.
+	 */
+	applyRetention(feedId: number, keep: number): number {
+		return this.run(
+			`DELETE FROM items WHERE feed_id = ? AND read = 1 AND starred = 0
+			AND id IN (SELECT item_id FROM synced_items WHERE read = 1 AND starred = 0)
+			AND id NOT IN (SELECT id FROM items WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?)`,
+			feedId,
+			feedId,
+			keep,
+		).changes as number;
+	}
+
 	/** Records that the service now has `value` for these items (a push went through). */
 	markAgreed(field: 'read' | 'starred', value: boolean, itemIds: readonly number[]): void {
 		const column = field === 'read' ? 'read' : 'starred';

@@ -132,6 +132,8 @@ export async function syncWithService(
 		}
 
 		const pulled = ledger.applyRemote(changes);
+		const keep = settings.get('keepItemsPerFeed');
+		for (const {feedId} of ledger.remoteFeeds().values()) ledger.applyRetention(feedId, keep);
 		store.indexPending();
 		ledger.setState(keys.lastStart, started.toISOString());
 		ledger.setState(keys.lastSync, now().toISOString());

@@ -71,3 +71,36 @@ test('a finished sync is summed up with the service and what is still queued', (
 		error: true,
 	});
 });
+
+test('retention in a synced feed drops only the oldest items read and unstarred on both sides, never one with a change queued', (t) => {
+	const store = Store.open(':memory:');
+	t.teardown(() => store.close());
+	const ledger = new SyncLedger(store.db);
+	const feedId = ledger.linkFeed('https://news.example/feed.xml', 'feed/1', 'News', null);
+	const entry = (number: number, read: boolean) => ({
+		remoteId: String(number),
+		read,
+		starred: false,
+		item: {
+			id: `tag:${number}`,
+			title: `story ${number}`,
+			link: `https://news.example/${number}`,
+			published: new Date(Date.UTC(2026, 0, 1, number)).toISOString(),
+			author: null,
+			summaryHtml: null,
+			contentHtml: null,
+			categories: [],
+			enclosure: null,
+		},
+	});
+	ledger.saveRemoteItems(feedId, [entry(1, true), entry(2, true), entry(3, false), entry(4, true), entry(5, true)], '2026-01-02T00:00:00Z');
+	// Story 3 read here, not yet sent: it must stay until the service has it.
+	store.setRead([store.items().find((item) => item.title === 'story 3')!.id], true);
+	t.is(ledger.applyRetention(feedId, 2), 2);
+	t.deepEqual(
+		store.items().map((item) => item.title),
+		['story 5', 'story 4', 'story 3'],
+	);
+	t.is(store.countItems({feedIds: [feedId]}), 3);
+	t.is(ledger.queuedCount(), 1);
+});
