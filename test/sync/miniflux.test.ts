@@ -1,4 +1,4 @@
-import {readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {startMinifluxServer} from '../helpers/miniflux-server.js';
@@ -129,7 +129,14 @@ test('the Miniflux dialect: log in, first sync, new items, read and star both wa
 	const secret = service.token.split('/')[1]!;
 	assertNoSecrets(
 		t,
-		[...outputs.flatMap((output) => [output.stdout, output.stderr]), readFileSync(join(home, 'config.json'), 'utf8')],
+		[
+			...outputs.flatMap((output) => [output.stdout, output.stderr]),
+			readFileSync(join(home, 'config.json'), 'utf8'),
+			// The database and its write-ahead log: the token is in the account file alone.
+			...['broadsheet.db', 'broadsheet.db-wal']
+				.filter((file) => existsSync(join(home, file)))
+				.map((file) => readFileSync(join(home, file), 'latin1')),
+		],
 		[secret, service.password],
 	);
 });
