@@ -22,7 +22,7 @@ const help = `
 	  unread                    Print the number of unread items
 	  export                    Print headlines or articles (json, ndjson, markdown, html, csv, opml)
 	  import <file.opml>        Subscribe to the feeds in an OPML file
-	  sync                      Sync with FreshRSS, Miniflux…: sync login <url> --user N, sync status, sync logout
+	  sync                      Sync with FreshRSS, Miniflux, Inoreader: sync login <url> --user N, sync status, sync logout
 	  config [name [value]]     Print the settings, one setting, or change one (keyBindings.<action> for one key)
 	  completion bash|zsh|fish  Print a shell completion script (see the README)
 	  help [command]            This help, or one command's
@@ -90,6 +90,8 @@ const cli = meow(help, {
 		user: {type: 'string'},
 		passwordStdin: {type: 'boolean', default: false},
 		insecure: {type: 'boolean', default: false},
+		appId: {type: 'string'},
+		appKey: {type: 'string'},
 		home: {type: 'string'},
 		color: {type: 'boolean', default: true},
 	},
@@ -182,6 +184,8 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 						user: flags.user,
 						passwordStdin: flags.passwordStdin,
 						insecure: flags.insecure,
+						appId: flags.appId,
+						appKey: flags.appKey,
 					});
 				}
 

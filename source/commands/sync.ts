@@ -19,8 +19,10 @@ import {progressLine} from './progress.js';
 export async function syncLoginCommand(
 	library: Library,
 	input: string | undefined,
-	options: {user: string | undefined; passwordStdin: boolean; insecure: boolean},
+	options: {user: string | undefined; passwordStdin: boolean; insecure: boolean; appId?: string | undefined; appKey?: string | undefined},
 ): Promise<number> {
+	if ((options.appId === undefined) !== (options.appKey === undefined)) throw new UsageError('--app-id and --app-key go together');
+	const app = options.appId && options.appKey ? {id: options.appId, key: options.appKey} : undefined;
 	if (!input)
 		throw new UsageError('sync login needs the service’s API URL: broadsheet sync login https://example.org/api/greader.php --user NAME');
 	if (!options.user) throw new UsageError('sync login needs --user NAME (the service’s user name for its API)');
@@ -36,10 +38,10 @@ export async function syncLoginCommand(
 	}
 
 	if (!password) throw new UsageError('an empty password: nothing to log in with');
-	const auth = await clientLogin(url, options.user, password, {userAgent});
+	const auth = await clientLogin(url, options.user, password, {userAgent, app});
+	const account: SyncAccount = {service: url, user: options.user, auth, ...(app ? {app} : {})};
 	// The token must open the API too (a ClientLogin at the wrong path can answer something that looks right).
-	await new GoogleReaderClient(url, auth, {userAgent}).userName();
-	const account: SyncAccount = {service: url, user: options.user, auth};
+	await GoogleReaderClient.forAccount(account, {userAgent}).userName();
 	adoptAccount(new SyncLedger(library.store.db), account);
 	writeAccount(library.paths, account);
 	await writeOut(

@@ -11,7 +11,11 @@ export type SyncAccount = {
 	readonly user: string;
 	/** The ClientLogin token. Kept in this file only (mode 0600): never in config.json, logs, errors or exports. */
 	readonly auth: string;
+	/** A registered app's credentials, for services that want them on every request (Inoreader). Not secret as the token is, kept beside it. */
+	readonly app?: AppCredentials | undefined;
 };
+
+export type AppCredentials = {readonly id: string; readonly key: string};
 
 /** The account file: in the state directory, a file of its own, readable by the user alone. */
 export function accountFile(paths: Pick<AppPaths, 'stateDirectory'>): string {
@@ -44,7 +48,11 @@ export function readAccount(paths: Pick<AppPaths, 'stateDirectory'>): SyncAccoun
 		throw new BroadsheetError('file', `${file} is not a Broadsheet sync account: log in again (broadsheet sync login <url> --user <name>)`);
 	}
 
-	return {service: value['service'], user: value['user'], auth: value['auth']};
+	const app =
+		isRecord(value['app']) && typeof value['app']['id'] === 'string' && typeof value['app']['key'] === 'string'
+			? {id: value['app']['id'], key: value['app']['key']}
+			: undefined;
+	return {service: value['service'], user: value['user'], auth: value['auth'], ...(app ? {app} : {})};
 }
 
 /** Writes the account through a temporary file created 0600, renamed over the old one: never half a file, never readable by others. */

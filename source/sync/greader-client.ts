@@ -1,6 +1,7 @@
 import {BroadsheetError, describeUrl, isBroadsheetError} from '../net/errors.js';
 import {httpGet, mebibyte, type GetResult} from '../net/http.js';
 import {isRecord} from '../is-record.js';
+import type {AppCredentials, SyncAccount} from './account.js';
 import {absoluteHttpUrl} from '../net/url.js';
 
 /** The Google Reader API's stream and state names. */
@@ -25,6 +26,8 @@ export type RemoteItem = Record<string, unknown>;
 
 export type ClientOptions = {
 	readonly userAgent?: string | undefined;
+	/** Sent as AppId and AppKey on every request, ClientLogin included (Inoreader asks for a registered app's). */
+	readonly app?: AppCredentials | undefined;
 	/** Tries per request when the service is unreachable or answers 5xx/429, waiting base × 2ⁿ between (default 3 tries, 500 ms). */
 	readonly attempts?: number;
 	readonly retryBaseMs?: number;
@@ -48,6 +51,7 @@ export async function clientLogin(service: string, user: string, password: strin
 			form: new URLSearchParams({Email: user, Passwd: password}),
 			accept: 'text/plain, application/json',
 			maxBytes: mebibyte,
+			headers: appHeaders(options),
 			...requestOptions(options),
 		});
 	} catch (error) {
@@ -77,6 +81,11 @@ export async function clientLogin(service: string, user: string, password: strin
  * (both are sent); both answer `stream/items/ids` and `stream/items/contents`.
  */
 export class GoogleReaderClient {
+	/** The client for a logged-in account, with its app credentials if it has them. */
+	static forAccount(account: SyncAccount, options: ClientOptions = {}): GoogleReaderClient {
+		return new GoogleReaderClient(account.service, account.auth, {...options, ...(account.app ? {app: account.app} : {})});
+	}
+
 	private actionToken: string | undefined;
 
 	constructor(
@@ -254,7 +263,7 @@ export class GoogleReaderClient {
 			this.options.onRequest?.(path);
 			try {
 				const response = await httpGet(url, {
-					headers: {authorization: `GoogleLogin auth=${this.auth}`},
+					headers: {authorization: `GoogleLogin auth=${this.auth}`, ...appHeaders(this.options)},
 					accept: 'application/json, text/plain',
 					maxBytes: 64 * mebibyte,
 					timeoutMs: 120_000,
@@ -297,6 +306,10 @@ export function decimalId(value: unknown): string | undefined {
 	if (/^\d+$/.test(value)) return BigInt(value).toString();
 	const hex = /(?:^|\/)([\da-f]{1,16})$/i.exec(value)?.[1];
 	return hex ? BigInt(`0x${hex}`).toString() : undefined;
+}
+
+function appHeaders(options: ClientOptions): Record<string, string> {
+	return options.app ? {AppId: options.app.id, AppKey: options.app.key} : {};
 }
 
 function requestOptions(options: ClientOptions) {

@@ -17,7 +17,7 @@ export class ServiceSubscriptions {
 	static open(paths: Pick<AppPaths, 'stateDirectory'>, store: Store, agent = userAgent): ServiceSubscriptions {
 		const account = readAccount(paths);
 		return new ServiceSubscriptions(
-			account ? new GoogleReaderClient(account.service, account.auth, {userAgent: agent}) : undefined,
+			account ? GoogleReaderClient.forAccount(account, {userAgent: agent}) : undefined,
 			new SyncLedger(store.db),
 		);
 	}

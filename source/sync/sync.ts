@@ -63,7 +63,7 @@ export async function syncWithService(
 	const ledger = new SyncLedger(store.db);
 	adoptAccount(ledger, account);
 	let requests = 0;
-	const client = new GoogleReaderClient(account.service, account.auth, {
+	const client = GoogleReaderClient.forAccount(account, {
 		...options.client,
 		onRequest(path) {
 			requests++;

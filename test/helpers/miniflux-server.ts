@@ -19,7 +19,7 @@ export type LoggedRequest = {
 	body: string;
 };
 
-export async function startMinifluxServer(options: {user?: string; password?: string} = {}) {
+export async function startMinifluxServer(options: {user?: string; password?: string; app?: {id: string; key: string}} = {}) {
 	const user = options.user ?? 'reader';
 	const password = options.password ?? 'correct horse';
 	const token = `${user}/5f0c6b2e9a1d4c3b8e7f6a5d4c3b2a1f0e9d8c7b`;
@@ -44,6 +44,11 @@ export async function startMinifluxServer(options: {user?: string; password?: st
 			response.writeHead(status, {'content-type': type});
 			response.end(text);
 		};
+
+		// Inoreader's rule, when asked for: a registered app's AppId and AppKey on every request, or 401.
+		if (options.app && (request.headers['appid'] !== options.app.id || request.headers['appkey'] !== options.app.key)) {
+			return send(401, 'AppId required', 'text/plain');
+		}
 
 		const failure = failures.shift();
 		if (failure) return send(failure, 'upstream trouble', 'text/plain');

@@ -182,3 +182,24 @@ test('the reader’s refresh is a sync with a service connected: one summary nam
 	);
 	t.is(syncLineOf(paths, store, new Date()), 'Synced just now');
 });
+
+test('a service that wants a registered app’s id and key (as Inoreader does) gets them on every request, ClientLogin included', async (t) => {
+	const app = {id: '1000001234', key: 'app-key-for-tests'};
+	const service = await startMinifluxServer({app});
+	t.teardown(service.close);
+	const world = service.addFeed({url: 'https://news.example/world.xml', title: 'World News'});
+	service.addItem(world.id, {title: 'Summit opens', link: 'https://news.example/summit'});
+	const home = tempHome(t);
+	const login = ['sync', 'login', service.origin, '--user', 'reader', '--password-stdin'];
+	t.is((await runCli(login, {home, input: service.password})).code, 1);
+	t.is((await runCli([...login, '--app-id', app.id], {home, input: service.password})).code, 2);
+	const withoutApp = service.requests.length;
+	const withApp = await runCli([...login, '--app-id', app.id, '--app-key', app.key], {home, input: service.password});
+	t.is(withApp.code, 0, withApp.stderr);
+	const synced = await runCli(['sync', '--json'], {home});
+	t.is(synced.code, 0, synced.stderr);
+	t.like(JSON.parse(synced.stdout), {newItems: 1});
+	t.true(
+		service.requests.slice(withoutApp).every((request) => request.headers['appid'] === app.id && request.headers['appkey'] === app.key),
+	);
+});
