@@ -5,6 +5,7 @@ import type {ArticleDocument} from '../articles/document.js';
 import {articleFromHtml, fetchArticle} from '../articles/fetch-page.js';
 import {articleToHtml} from '../render/article-html.js';
 import {articleToMarkdown} from '../render/article-markdown.js';
+import {articleJson} from '../render/article-json.js';
 import {articleToText} from '../render/article-text.js';
 import {articleFormats, type ArticleFormat} from '../render/formats.js';
 import {BroadsheetError, describeUrl} from '../net/errors.js';
@@ -44,7 +45,7 @@ export function renderArticle(document: ArticleDocument, format: ArticleFormat, 
 		}
 
 		case 'json': {
-			return JSON.stringify(document, null, 2) + '\n';
+			return JSON.stringify(articleJson(document), null, 2) + '\n';
 		}
 
 		case 'html': {

@@ -1,6 +1,7 @@
 import type {ArticleDocument, Block, ListItem, Span} from '../articles/document.js';
 import {escapeHtml} from '../text/escape-html.js';
 import {articleMetaLine} from './article-meta.js';
+import {attributeQuotes, keyQuotes} from '../articles/speakers.js';
 
 /**
  * A clean standalone page: everything from the page is escaped, nothing executable is copied,
@@ -13,6 +14,14 @@ export function articleToHtml(document: ArticleDocument): string {
 	if (document.image?.caption) body.push(`<p class="caption">${escapeHtml(document.image.caption)}</p>`);
 	for (const block of document.blocks) body.push(blockToHtml(block, links));
 	if (document.source) body.push(`<p class="source">Source: ${escapeHtml(document.source)}</p>`);
+	const quotes = keyQuotes(attributeQuotes(document));
+	if (quotes.length > 0) {
+		const groups = quotes.map(
+			({speaker, role, quotes}) =>
+				`<h3>${speaker ? escapeHtml(speaker) : 'Not attributed'}${role ? ` <span class="role">${escapeHtml(role)}</span>` : ''}</h3><ul>${quotes.map(({text}) => `<li class="quote">${escapeHtml(text)}</li>`).join('')}</ul>`,
+		);
+		body.push(`<aside class="key-quotes"><h2>Key quotes</h2>${groups.join('')}</aside>`);
+	}
 	const related = document.links.filter((link) => link.related);
 	if (related.length > 0) {
 		body.push(
@@ -43,7 +52,7 @@ ${body.join('\n')}
 }
 
 const stylesheet = `body{font:18px/1.6 Georgia,serif;max-width:40em;margin:2em auto;padding:0 1em;color:#222;background:#fffdf8}
-h1{font-size:2em;line-height:1.2}.meta,.caption,.source{color:#666;font-size:.9em}.standfirst{font-size:1.15em;font-style:italic}
+h1{font-size:2em;line-height:1.2}.meta,.caption,.source,.role{color:#666;font-size:.9em}.standfirst{font-size:1.15em;font-style:italic}
 blockquote{border-left:3px solid #c33;margin-left:0;padding-left:1em}.quote{color:#8a1c1c}.related a{font-weight:bold}
 pre{overflow:auto;background:#f3f1ea;padding:.8em}@media (prefers-color-scheme:dark){body{color:#ddd;background:#161616}.quote{color:#f08a8a}}`;
 

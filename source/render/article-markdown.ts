@@ -1,5 +1,6 @@
 import {type ArticleDocument, type Block, type Span} from '../articles/document.js';
 import {articleMetaLine} from './article-meta.js';
+import {attributeQuotes, keyQuotes} from '../articles/speakers.js';
 
 /**
  * Markdown with footnote-style links (`[text][n]` and `[n]: url` at the end). Related links stay
@@ -11,6 +12,17 @@ export function articleToMarkdown(document: ArticleDocument): string {
 	if (document.image?.caption) parts.push(`> ${escapeMarkdown(document.image.caption)}`);
 	for (const block of document.blocks) parts.push(blockToMarkdown(block));
 	if (document.source) parts.push(`Source: ${escapeMarkdown(document.source)}`);
+	const quotes = keyQuotes(attributeQuotes(document));
+	if (quotes.length > 0) {
+		parts.push(
+			'## Key quotes',
+			...quotes.map(
+				({speaker, role, quotes}) =>
+					`**${speaker ? escapeMarkdown(speaker) : 'Not attributed'}**${role ? `, ${escapeMarkdown(role)}` : ''}\n\n` +
+					quotes.map(({text}) => `- ${escapeMarkdown(text)}`).join('\n'),
+			),
+		);
+	}
 
 	const related = document.links.filter((link) => link.related);
 	if (related.length > 0) {

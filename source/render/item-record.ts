@@ -1,4 +1,5 @@
 import type {ArticleDocument} from '../articles/document.js';
+import {articleJson, type ArticleJson} from './article-json.js';
 import type {StoredItem} from '../store/store.js';
 import {redactUrl} from '../net/url.js';
 import {htmlToPlainText} from '../text/html-text.js';
@@ -26,7 +27,7 @@ export type ItemRecord = {
 	enclosureUrl: string | null;
 	read: boolean;
 	starred: boolean;
-	article?: ArticleDocument | null;
+	article?: ArticleJson | null;
 };
 
 export function toItemRecord(item: StoredItem, article?: ArticleDocument | null): ItemRecord {
@@ -47,6 +48,6 @@ export function toItemRecord(item: StoredItem, article?: ArticleDocument | null)
 		read: item.read,
 		starred: item.starred,
 	};
-	if (article !== undefined) record.article = article;
+	if (article !== undefined) record.article = article && articleJson(article);
 	return record;
 }
