@@ -31,6 +31,7 @@ export const keyActions = [
 	'followLink',
 	'historyBack',
 	'historyForward',
+	'keyQuotes',
 	'openInBrowser',
 	'copyUrl',
 	'suspend',

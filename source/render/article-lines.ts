@@ -18,7 +18,8 @@ export type LineSegment = {
 	readonly strong?: boolean;
 	readonly emphasis?: boolean;
 	readonly code?: boolean;
-	readonly quote?: boolean;
+	/** The quotation's number in the document (Span.quote): highlighted, and where Key quotes jumps to. */
+	readonly quote?: number;
 	/** The link's number in the document. */
 	readonly link?: number;
 	/** Which appearance of a link (a focus stop) this segment belongs to. */
@@ -32,7 +33,13 @@ export type Line = {readonly segments: readonly LineSegment[]; readonly indent: 
 /** A place Tab can focus: one appearance of a link, in reading order. */
 export type LinkStop = {readonly link: number; readonly href: string; readonly firstLine: number; readonly lastLine: number};
 
-export type ArticleLayout = {readonly lines: readonly Line[]; readonly stops: readonly LinkStop[]; readonly width: number};
+export type ArticleLayout = {
+	readonly lines: readonly Line[];
+	readonly stops: readonly LinkStop[];
+	readonly width: number;
+	/** Each quotation's number → the first line it is on. */
+	readonly quoteLines: ReadonlyMap<number, number>;
+};
 
 /** The reading measure: wide terminals get a comfortable column, centred by the view. */
 export const maxMeasure = 88;
@@ -159,7 +166,12 @@ export function layoutArticle(document: ArticleDocument, terminalWidth: number):
 		for (const entry of related) block(entry);
 	}
 
-	return {lines, stops, width};
+	const quoteLines = new Map<number, number>();
+	lines.forEach((line, index) => {
+		for (const segment of line.segments)
+			if (segment.quote !== undefined && !quoteLines.has(segment.quote)) quoteLines.set(segment.quote, index);
+	});
+	return {lines, stops, width, quoteLines};
 }
 
 /** Spans → words with their styles; a link ends with its " [n]" marker word. */
@@ -192,7 +204,7 @@ function tokenize(spans: readonly Span[], base: Style, stops: LinkStop[], hrefs:
 			...(span.strong ? {strong: true} : {}),
 			...(span.emphasis ? {emphasis: true} : {}),
 			...(span.code ? {code: true} : {}),
-			...(span.quote === undefined ? {} : {quote: true}),
+			...(span.quote === undefined ? {} : {quote: span.quote}),
 			...(span.link === undefined ? {} : {link: span.link, stop}),
 		};
 		const text = span.text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n' : ' '));
@@ -271,7 +283,7 @@ function spaceBetween(before: LineSegment, after: LineSegment | undefined): Line
 		return after.marker ? {...style, text: ' ', marker: true} : {...style, text: ' '};
 	}
 
-	return {text: ' ', role: before.role, ...(before.quote && after?.quote ? {quote: true} : {})};
+	return {text: ' ', role: before.role, ...(before.quote !== undefined && before.quote === after?.quote ? {quote: before.quote} : {})};
 }
 
 function mergeSegments(segments: readonly LineSegment[]): LineSegment[] {

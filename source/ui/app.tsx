@@ -4,6 +4,7 @@ import type {ReaderPlace, StoredItem} from '../store/store.js';
 import {ArticleScreen} from './components/article-screen.js';
 import {HeadlinesScreen} from './components/headlines-screen.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {KeyQuotesOverlay} from './components/key-quotes-overlay.js';
 import {Prompt, promptHeight} from './components/prompt.js';
 import {StatusLine} from './components/status-line.js';
 import {feedProblemRows} from './feed-problem.js';
@@ -144,11 +145,22 @@ export function App({
 		feedLabel: feedEntry.label,
 		count: list.count,
 		sync: syncLine,
+		speaker: screen === 'article' ? reader.speakerInView() : undefined,
 	});
 
 	let main;
 	if (state.help) {
 		main = <HelpOverlay keymap={keymap} screen={screen} scroll={state.helpScroll} width={width} height={shownHeight} theme={theme} />;
+	} else if (entry && reader.keyQuotesView) {
+		main = (
+			<KeyQuotesOverlay
+				groups={reader.keyQuotesView.groups}
+				selected={reader.keyQuotesView.selected}
+				width={width}
+				height={shownHeight}
+				theme={theme}
+			/>
+		);
 	} else if (entry) {
 		main = (
 			<ArticleScreen

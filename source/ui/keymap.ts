@@ -50,6 +50,7 @@ export const defaultBindings: Readonly<Record<Screen, readonly Binding[]>> = {
 		{action: 'historyBack', keys: ['[', 'alt-left'], help: 'back in history'},
 		{action: 'historyForward', keys: [']', 'alt-right'], help: 'forward in history'},
 		{action: 'toggleStar', keys: ['s'], help: 'star / unstar'},
+		{action: 'keyQuotes', keys: ['K'], help: 'key quotes: who said what (Enter jumps to one)'},
 		{action: 'quit', keys: ['ctrl-c'], help: 'quit'},
 	],
 };

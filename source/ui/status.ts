@@ -29,6 +29,8 @@ export type StatusInput = {
 	readonly count: number;
 	/** The reading service's line ("Synced 2m ago · 3 changes queued"), when one is connected. */
 	readonly sync?: string | undefined;
+	/** Who says the first quotation in view, on the article screen. */
+	readonly speaker?: string | undefined;
 };
 
 /** What a finished refresh says; a feed that moved for good is named, since its address changed (it is followed from now on). */
@@ -74,7 +76,8 @@ export function statusText(input: StatusInput): Message {
 	const refreshing = input.progress ? progressText(input.progress) : '';
 	if (input.screen === 'article') {
 		const stop = input.layout && input.focus >= 0 ? input.layout.stops[input.focus] : undefined;
-		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || (input.entry?.url ?? ''), error: false};
+		const speaker = input.speaker ? `Quote: ${input.speaker}` : '';
+		return {text: stop ? `[${stop.link}] ${stop.href}` : refreshing || speaker || (input.entry?.url ?? ''), error: false};
 	}
 
 	if (refreshing) return {text: refreshing, error: false};

@@ -251,3 +251,24 @@ test('o says which program opened the link, or that none could and y copies it',
 		unmount();
 	}
 });
+
+test('K opens Key quotes: the quotations by speaker with their roles; Enter jumps to the chosen one, whose speaker the status line names; Esc closes', async (t) => {
+	const {lastFrame, stdin, unmount} = await renderReader({width: 100, height: 24});
+	t.teardown(unmount);
+	await press(stdin, keys.enter);
+	await waitFor(lastFrame, (text) => plain(text).includes('Rex Tillerson'));
+	await press(stdin, 'K');
+	const overlay = plain(await waitFor(lastFrame, (text) => plain(text).includes('Key quotes')));
+	t.regex(overlay, /Rex Tillerson {2}US Secretary of State\n\s+“serious mistrust”/);
+	t.regex(overlay, /Dmitry Medvedev {2}Russian Prime Minister/);
+	// The last quotation: Medvedev's, near the foot of the article.
+	await press(stdin, 'G', keys.enter);
+	const jumped = plain(await waitFor(lastFrame, (text) => !plain(text).includes('Key quotes')));
+	t.regex(jumped, /full-scale trade war/);
+	t.regex(jumped, /Quote: Dmitry Medvedev, Russian Prime Minister/);
+	await press(stdin, 'K');
+	await waitFor(lastFrame, (text) => plain(text).includes('Key quotes'));
+	await press(stdin, keys.escape);
+	const closed = plain(await waitFor(lastFrame, (text) => !plain(text).includes('Key quotes')));
+	t.regex(closed, /full-scale trade war/);
+});

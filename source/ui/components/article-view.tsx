@@ -72,7 +72,7 @@ function lookOf(segment: LineSegment, focus: number, theme: Theme) {
 		theme.roles[segment.role],
 		segment.strong && {bold: true},
 		segment.emphasis && {italic: true},
-		segment.quote && theme.quote,
+		segment.quote !== undefined && theme.quote,
 		segment.link !== undefined && !segment.marker && theme.link,
 		segment.marker && theme.marker,
 		segment.stop !== undefined && segment.stop === focus && theme.focus,

@@ -1,3 +1,4 @@
+import {attributeQuotes, keyQuotes} from '../../articles/speakers.js';
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {StoredItem} from '../../store/store.js';
 import {layoutArticle, type ArticleLayout} from '../../render/article-lines.js';
@@ -108,8 +109,29 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 		else setDigits(typed);
 	};
 
+	// Key quotes (K): who said what, grouped by speaker; Enter jumps to the quotation's place in the text.
+	const [quotesOpen, setQuotesOpen] = useState<{selected: number} | undefined>();
+	const quotes = useMemo(() => (articleDocument ? keyQuotes(attributeQuotes(articleDocument)) : []), [articleDocument]);
+	const quoteOrder = useMemo(() => quotes.flatMap((group) => group.quotes.map((quote) => quote.quote)), [quotes]);
+	const handleKeyQuotes = (action: Action): boolean => {
+		if (!quotesOpen) return false;
+		if (isMovement(action)) setQuotesOpen({selected: moved(action, quotesOpen.selected, quoteOrder.length, Math.max(1, height - 4))});
+		else if (action === 'followLink') {
+			const line = layout?.quoteLines.get(quoteOrder[quotesOpen.selected] ?? -1);
+			if (line !== undefined) setView(line - 2, -1);
+			setQuotesOpen(undefined);
+		} else if (action === 'back' || action === 'keyQuotes') setQuotesOpen(undefined);
+		return true;
+	};
+
 	/** Handles an article key; false when the action is not the article's to handle. */
 	const handle = (action: Action): boolean => {
+		if (handleKeyQuotes(action)) return true;
+		if (action === 'keyQuotes') {
+			setQuotesOpen({selected: 0});
+			return true;
+		}
+
 		const page = Math.max(1, height - 2);
 		if (isMovement(action)) {
 			setView(moved(action, scroll, maxScroll + 1, page));
@@ -155,7 +177,38 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 	const currentUrl = (): string | undefined =>
 		layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
 
-	return {entry, layout, scroll, focus, digits, open, handle, typeDigit, clearDigits: () => setDigits(''), currentUrl, savePosition};
+	/** The speaker of the first quotation in view ("Rex Tillerson, US Secretary of State"), for the status line. */
+	const speakerInView = (): string | undefined => {
+		if (!layout) return undefined;
+		let first: {line: number; who: string} | undefined;
+		for (const group of quotes) {
+			if (!group.speaker) continue;
+			for (const {quote} of group.quotes) {
+				const line = layout.quoteLines.get(quote);
+				if (line === undefined || line < scroll || line >= scroll + height || (first && first.line <= line)) continue;
+				first = {line, who: group.role ? `${group.speaker}, ${group.role}` : group.speaker};
+			}
+		}
+
+		return first?.who;
+	};
+
+	const keyQuotesView = quotesOpen && entry?.document ? {groups: quotes, selected: quoteOrder[quotesOpen.selected]} : undefined;
+	return {
+		entry,
+		layout,
+		scroll,
+		focus,
+		digits,
+		open,
+		handle,
+		typeDigit,
+		clearDigits: () => setDigits(''),
+		currentUrl,
+		savePosition,
+		keyQuotesView,
+		speakerInView,
+	};
 }
 
 /** The first link stop at or below the top of the view: where Tab starts when nothing is focused. */
