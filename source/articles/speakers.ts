@@ -126,7 +126,7 @@ const speechVerbs = [
 const verb = `(?:${speechVerbs.join('|')})`;
 const according = '(?:according to|selon|según|secondo|segundo|laut|volgens)';
 const titles =
-	/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Senator|Rep|Gov|Governor|President|Premier|Chancellor|Minister|Judge|Justice|General|Gen|Col|Capt|Father|Rabbi|Imam|Sheikh|King|Queen|Prince|Princess|Pope|Mayor|Herr|Frau|Madame|Monsieur|Señor|Señora)\.?$/;
+	/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Honour|Honor|Excellency|Sen|Senator|Rep|Gov|Governor|President|Premier|Chancellor|Minister|Judge|Justice|General|Gen|Col|Capt|Father|Rabbi|Imam|Sheikh|King|Queen|Prince|Princess|Pope|Mayor|Herr|Frau|Madame|Monsieur|Señor|Señora)\.?$/;
 // Capitalised words that begin sentences or name places, days and offices rather than people.
 const notNames = new Set(
 	'The A An In On At But And Or If It Its This That These Those He She They We I You His Her Their Our My Your When While After Before As For From With Without By Of To Is Was Are Were Be Has Have Had Do Does Did Not No Yes So Then There Here What Who Why How Where Which Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December US UK EU UN Mr Mrs Ms Dr OPINION WATCH READ MORE Read More Watch Opinion Source Photo File'.split(
@@ -280,16 +280,15 @@ function peopleIn(units: readonly Unit[]): Map<string, Person> {
 /** A phrase's name tokens: titles, sentence-initial words and offices stripped from the front, a possessive from the end. */
 function nameTokens(phrase: string): string[] {
 	const tokens = phrase.replace(/[’']s$/u, '').split(/\s+/);
-	while (
-		tokens.length > 0 &&
-		(notNames.has(tokens[0]!) ||
-			titles.test(tokens[0]!) ||
-			roleWords.test(tokens[0]!) ||
-			officeWords.test(tokens[0]!) ||
-			isPlaceWord(tokens[0]!))
-	) {
-		tokens.shift();
-	}
+	const leading = (token: string) =>
+		notNames.has(token) ||
+		titles.test(token) ||
+		roleWords.test(token) ||
+		officeWords.test(token) ||
+		isPlaceWord(token) ||
+		// "Taking Archie", "Asked Smith": a sentence that opens with a verb, before a name.
+		(tokens.length > 1 && /^\p{Lu}\p{Ll}{2,}(?:ing|ed)$/u.test(token));
+	while (tokens.length > 0 && leading(tokens[0]!)) tokens.shift();
 
 	return tokens;
 }
