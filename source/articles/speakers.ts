@@ -77,6 +77,15 @@ const speechVerbs = [
 	'responded',
 	'responds',
 	'observed',
+	'indicated',
+	'indicates',
+	'estimated',
+	'estimates',
+	'admit',
+	'called',
+	'calls',
+	'described',
+	'describes',
 	'believes',
 	'thinks',
 	'thought',
@@ -124,6 +133,8 @@ const speechVerbs = [
 	'aldus',
 ];
 const verb = `(?:${speechVerbs.join('|')})`;
+/** ", prosecuting,", ", the Labour MP for Newcastle Central, who backs the report,": between a name and its verb. */
+const apposition = String.raw`(?:(?:,\s+[^,\u2060]{1,80}){1,2},)?`;
 const according = '(?:according to|selon|según|secondo|segundo|laut|volgens)';
 const titles =
 	/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Honour|Honor|Excellency|Sen|Senator|Rep|Gov|Governor|President|Premier|Chancellor|Minister|Judge|Justice|General|Gen|Col|Capt|Father|Rabbi|Imam|Sheikh|King|Queen|Prince|Princess|Pope|Mayor|Herr|Frau|Madame|Monsieur|Señor|Señora)\.?$/;
@@ -134,16 +145,22 @@ const notNames = new Set(
 	),
 );
 const roleWords =
-	/\b(?:Minister|Secretary|President|Chancellor|Premier|Prime|Spokes(?:man|woman|person)|Director|Chief|Head|Leader|Chair(?:man|woman)?|Senator|Governor|Mayor|Ambassador|Envoy|Commissioner|General|Officer|CEO|Founder|Professor|Judge|Attorney|Adviser|Advisor|Editor|Coach|Captain|Manager|Analyst|Economist|Spokesperson|King|Queen|minister|secretary|president|spokes(?:man|woman|person)|director|chief|leader|chairman|senator|governor|mayor|ambassador|adviser|advisor|professor|analyst|economist|editor|coach|manager|founder|official)\b/;
+	/\b(?:Minister|Secretary|President|Chancellor|Premier|Prime|Spokes(?:man|woman|person)|Director|Chief|Head|Leader|Chair(?:man|woman)?|Senator|Governor|Mayor|Ambassador|Envoy|Commissioner|General|Officer|CEO|Founder|Professor|Judge|Attorney|Adviser|Advisor|Editor|Coach|Captain|Manager|Analyst|Economist|Spokesperson|King|Queen|MP|MEP|MSP|Congressman|Congresswoman|Lawmaker|lawmaker|councillor|councilor|minister|secretary|president|spokes(?:man|woman|person)|director|chief|leader|chairman|senator|governor|mayor|ambassador|adviser|advisor|professor|analyst|economist|editor|coach|manager|founder|official)\b/;
 
 // Words that qualify an office ("Secretary of State", "Deputy Foreign Minister"), never the start of a name.
 const officeWords =
 	/^(?:State|Foreign|Defence|Defense|Interior|Finance|Home|Justice|Health|Education|Energy|Trade|Economy|Affairs|Deputy|Vice|Acting|Former|Senior|Assistant|Associate|Executive|Opposition|Federal|National|Regional|Party|Labour|Democrat|Republican|Conservative|Liberal)$/u;
-const nameToken = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
+// "McLaughlin", "DeSantis", "O’Brien", "Waller-Bridge".
+const nameToken = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
 const namePhrase = String.raw`${nameToken}(?:\s+(?:${nameToken}|de|da|van|von|der|den|bin|al|el|la|le|di|du|dos|del))*(?:\s+${nameToken})?`;
 const nameRun = new RegExp(namePhrase, 'gu');
 const placeholder = (n: number) => `\u2060Q${n}\u2060`;
 const placeholderPattern = /\u2060Q(\d+)\u2060/g;
+
+/** Someone the text does not name ("a spokesperson for the ministry said"): a speaker, but none to show. */
+const unnamed: Person = {name: '', role: null};
+const unnamedNoun = String.raw`(?:spokes(?:man|woman|person)|official|officials|source|sources|statement|representative|aide|adviser|advisor|witness|resident|residents|critics|analysts|police|experts?)`;
+const unnamedSubject = String.raw`\b(?:a|an|the|one|another)\s+(?:[\p{L}’'()-]+\s+){0,6}?${unnamedNoun}\b[^.\u2060]*?\b${verb}\b`;
 
 type Unit = {readonly kind: 'flow' | 'heading'; readonly masked: string; readonly quotes: readonly number[]};
 type Person = {readonly name: string; readonly role: string | null};
@@ -165,9 +182,18 @@ export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): Quot
 			// First the attributions the sentence states, then the quotations it leaves to context.
 			for (const {n, at} of quotes) {
 				if (found.has(n)) continue;
+				// “The Irishman”, “Once Upon A Time in Hollywood”: the title of a work, nobody's words.
+				if (isTitle(texts.get(n) ?? '')) {
+					found.set(n, {speaker: null});
+					continue;
+				}
+
 				const before = sentence.slice(0, at);
 				const after = sentence.slice(at + placeholder(n).length);
-				const speaker = speakerAfter(after, people, lastSpeaker, before) ?? speakerBefore(before, people, lastSpeaker, lastMentioned);
+				const speaker =
+					speakerAfter(after, people, lastSpeaker, before, texts.get(n) ?? '') ??
+					speakerBefore(before, people, lastSpeaker, lastMentioned, wordCount(texts.get(n) ?? '') <= 6) ??
+					speakerAccordingTo(after, people);
 				if (speaker) {
 					found.set(n, {speaker});
 					sentenceSpeaker = speaker;
@@ -189,6 +215,8 @@ export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): Quot
 				}
 			}
 
+			// "…, says McLaughlin.": reported speech with no quotation still makes its speaker the one a later "she says" means.
+			if (quotes.length === 0) lastSpeaker = reportedSpeaker(sentence, people) ?? lastSpeaker;
 			lastMentioned = lastPersonIn(sentence, people) ?? lastMentioned;
 		}
 	}
@@ -205,7 +233,7 @@ export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): Quot
 
 	return [...texts].map(([quote, text]) => {
 		const speaker = found.get(quote)?.speaker ?? null;
-		return {quote, text, speaker: speaker?.name ?? null, role: speaker?.role ?? null};
+		return {quote, text, speaker: speaker?.name || null, role: speaker?.name ? speaker.role : null};
 	});
 }
 
@@ -289,8 +317,9 @@ function nameTokens(phrase: string): string[] {
 		// "Taking Archie", "Asked Smith": a sentence that opens with a verb, before a name.
 		(tokens.length > 1 && /^\p{Lu}\p{Ll}{2,}(?:ing|ed)$/u.test(token));
 	while (tokens.length > 0 && leading(tokens[0]!)) tokens.shift();
-
-	return tokens;
+	// "New York City Mayor Bill de Blasio": what follows the last office or title is the name.
+	const office = tokens.findLastIndex((token, index) => index < tokens.length - 1 && (titles.test(token) || roleWords.test(token)));
+	return office === -1 ? tokens : tokens.slice(office + 1);
 }
 
 /** "Russian", "American": adjectives of nationality lead offices, never names. */
@@ -332,9 +361,19 @@ function resolve(phrase: string, people: Map<string, Person>): Person | null {
 }
 
 /** `, X said` / `, said Labour leader X` / `, he said` right after the quotation. */
-function speakerAfter(after: string, people: Map<string, Person>, lastSpeaker: Person | null, before: string): Person | null {
+function speakerAfter(
+	after: string,
+	people: Map<string, Person>,
+	lastSpeaker: Person | null,
+	before: string,
+	quoted: string,
+): Person | null {
+	if (new RegExp(String.raw`^\s*[,:;—–-]?\s*${unnamedSubject}`, 'u').test(after)) return unnamed;
+	// Words between the quotation and its speaker ("“…,” Labour leader Keir Starmer said") only after one that ends
+	// as a spoken sentence does; "“Mrs Maisel” actress Alex Borstein said" names a show, not her words.
+	const spoken = /[,.!?…—–-]\s*["”’»]?$/u.test(quoted.trim()) || /^\s*[,:;—–-]/u.test(after);
 	const subjectFirst = new RegExp(
-		String.raw`^\s*[,:;—–-]?\s*(?:[\p{L}’'.-]+\s+){0,5}?(${namePhrase}|he|she)\s+(?:\p{Ll}+\s+)?${verb}\b`,
+		String.raw`^\s*[,:;—–-]?\s*(?:[\p{L}’'.-]+\s+){0,${spoken ? 5 : 0}}?(${namePhrase}|he|she)${apposition}\s+(?:\p{Ll}+\s+)?${verb}\b`,
 		'u',
 	).exec(after);
 	if (subjectFirst) return pronounOr(subjectFirst[1]!, people, lastSpeaker, before);
@@ -344,8 +383,33 @@ function speakerAfter(after: string, people: Map<string, Person>, lastSpeaker: P
 		if (/^(?:he|she)\b/.test(object)) return lastSpeaker ?? lastPersonIn(before, people);
 		const person = firstPersonIn(object, people);
 		if (person) return person;
+		// "explained the court", "said a person familiar with the talks": attributed, to no one named.
+		if (/^(?:the|a|an|one|another|its|their|his|her)\s/u.test(object.trim())) return unnamed;
 	}
 
+	if (new RegExp(String.raw`^\s*[,:;—–-]?\s*(?:the|a|an|its|their)\s+(?:[\p{Ll}’'-]+\s+){1,4}?${verb}\b`, 'u').test(after)) return unnamed;
+
+	// `“…” if you have blackouts, Mr. Powers said.`: the sentence's attribution further on.
+	const later = new RegExp(
+		String.raw`(${namePhrase}|\bhe|\bshe)\s+(?:(?:had|has|have|also|then|later|again|would|will)\s+)*${verb}\b`,
+		'u',
+	).exec(after);
+	if (later) return pronounOr(later[1]!, people, lastSpeaker, before);
+	// `… “impressive sensitivity” will be useful, says Laura Spitler, an astronomer`.
+	const laterVerbFirst = new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'u').exec(after);
+	return laterVerbFirst ? firstPersonIn(laterVerbFirst[1]!, people) : null;
+}
+
+/** The speaker of a sentence of reported speech ("X says that …", "…, says X"), if it names one. */
+function reportedSpeaker(sentence: string, people: Map<string, Person>): Person | null {
+	const verbFirst = [...sentence.matchAll(new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'gu'))].at(-1);
+	const subjectFirst = [...sentence.matchAll(new RegExp(String.raw`(${namePhrase})${apposition}\s+${verb}\b`, 'gu'))].at(-1);
+	if (verbFirst && (!subjectFirst || verbFirst.index > subjectFirst.index)) return firstPersonIn(verbFirst[1]!, people);
+	return subjectFirst ? resolve(subjectFirst[1]!, people) : null;
+}
+
+/** `“…,” according to X`: the source, when nothing closer says who spoke. */
+function speakerAccordingTo(after: string, people: Map<string, Person>): Person | null {
 	const accordingTo = new RegExp(String.raw`^\s*[,:;—–-]?\s*${according}\s+([^.;:!?\u2060]*)`, 'u').exec(after);
 	return accordingTo ? firstPersonIn(accordingTo[1]!, people) : null;
 }
@@ -366,13 +430,18 @@ function speakerBefore(
 	people: Map<string, Person>,
 	lastSpeaker: Person | null,
 	lastMentioned: Person | null,
+	scare: boolean,
 ): Person | null {
 	const pattern = new RegExp(
-		String.raw`(${namePhrase}|\bhe|\bshe)\s+(?:(?:had|has|have|also|then|later|again|once|previously|further|reportedly|would|will|was|is)\s+)*${verb}\b`,
+		String.raw`(${namePhrase}|\bhe|\bshe)${apposition}\s+(?:(?:had|has|have|also|then|later|again|once|previously|further|reportedly|would|will|was|is)\s+)*${verb}\b`,
 		'gu',
 	);
 	const matches = [...before.matchAll(pattern)];
-	const last = matches.at(-1);
+	// A short scare quote inside reported speech is the reporter's ("X added that … Y had indicated some “willingness”"):
+	// the sentence's first speaker; a longer quotation goes with the speech verb nearest it.
+	const last = scare ? matches[0] : matches.at(-1);
+	const anonymous = [...before.matchAll(new RegExp(unnamedSubject, 'gu'))].at(-1);
+	if (anonymous && (!last || anonymous.index > last.index)) return unnamed;
 	if (last) {
 		const subject = last[1]!;
 		if (/^(?:he|she)$/i.test(subject)) return lastSpeaker ?? lastPersonIn(before.slice(0, last.index), people) ?? lastMentioned;
@@ -402,6 +471,24 @@ function lastPersonIn(text: string, people: Map<string, Person>): Person | null 
 /** Sentences of a unit's masked text (the placeholders hold no stops, so a quotation never ends one). */
 function sentencesOf(text: string): string[] {
 	return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\u2060"“‘«])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Jr|Sr)\.\s+)/u);
+}
+
+function wordCount(text: string): number {
+	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Words in title case with no closing punctuation: the name of a film, a book, a law or an operation. */
+function isTitle(quoted: string): boolean {
+	const inner = quoted.replace(/^[\s"“”‘’'«»„‚]+|[\s"“”‘’'«»„‚]+$/gu, '');
+	if (!inner || /[,.!?…:;]$/u.test(inner)) return false;
+	const words = inner.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+	return (
+		words.length > 0 &&
+		words.length <= 8 &&
+		words.every(
+			(word, index) => /^[\p{Lu}\p{N}]/u.test(word) || (index > 0 && /^(?:a|an|the|of|in|on|and|or|for|to|at|by|de|la|le)$/.test(word)),
+		)
+	);
 }
 
 function comparable(text: string): string {

@@ -5,6 +5,7 @@ import {attributeQuotes, keyQuotes} from '../../source/articles/speakers.js';
 import {fetchArticle} from '../../source/articles/fetch-page.js';
 import {seedDirectory, seedPath} from '../helpers/paths.js';
 import {startFixtureServer} from '../helpers/fixture-server.js';
+import {scoreSpeakers} from '../helpers/quote-speakers.js';
 
 type Labelled = {quote: string; speaker: string; role?: string; alsoRight?: null};
 const labels = (JSON.parse(readFileSync(`${seedDirectory}tillerson.speakers.json`, 'utf8')) as {quotes: Labelled[]}).quotes;
@@ -64,4 +65,12 @@ test('attribution rules: after, before, inverted, according to, pronouns, split 
 	t.deepEqual(speakers(article('Critics called the plan a «disaster» on social media.')), [null]);
 	const roles = attributeQuotes(article('Russian Foreign Minister Sergey Lavrov said the talks were «useful».'));
 	t.like(roles[0], {speaker: 'Sergey Lavrov', role: 'Russian Foreign Minister'});
+});
+
+test('speakers on hand-labelled news pages: precision and recall stay above their floors (npm run bench -- quotes prints them)', (t) => {
+	const development = scoreSpeakers('pages');
+	const heldOut = scoreSpeakers('heldOut');
+	t.true(development.labelled >= 60 && heldOut.labelled >= 25);
+	t.true(development.precision >= 0.95 && development.recall >= 0.95, JSON.stringify(development.misses));
+	t.true(heldOut.precision >= 0.9 && heldOut.recall >= 0.8, JSON.stringify(heldOut.misses));
 });

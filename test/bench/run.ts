@@ -6,7 +6,8 @@
  *   - refresh, unread, feeds and export over light and full-text (rich) corpora, on 64 hosts and on one,
  *     against newsboat when installed; connections per host compared (per-host)
  *   - sync with a real FreshRSS on loopback: first sync of 10,000 items, nothing changed, 1,000 marks pushed
- * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader, sync).
+ *   - key quotes: speaker precision and recall on hand-labelled pages
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader, sync, quotes).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -17,6 +18,7 @@ import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} 
 import {benchExtraction} from './extraction-bench.js';
 import {benchReader} from './reader-bench.js';
 import {benchSync} from './sync-bench.js';
+import {scoreSpeakers} from '../helpers/quote-speakers.js';
 import {benchPerHost, benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
 
@@ -99,6 +101,26 @@ function benchStartup(): void {
 console.log(`broadsheet bench · node ${process.version} · ${new Date().toISOString()}`);
 // Every part that runs the CLI runs this build of it.
 execFileSync(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory, stdio: 'ignore'});
+/** Who said what: speaker precision and recall on the hand-labelled pages (test/fixtures/quote-speakers.json). */
+function benchQuotes(): void {
+	const rows = (['pages', 'heldOut'] as const).map((set) => {
+		const score = scoreSpeakers(set);
+		return [
+			set === 'pages' ? 'development pages' : 'held-out pages',
+			String(score.pages),
+			String(score.labelled),
+			score.precision.toFixed(3),
+			score.recall.toFixed(3),
+			score.accuracy.toFixed(3),
+		];
+	});
+	printTable(
+		'Key quotes: speakers (goal: precision ≥ 0.90 at recall ≥ 0.85)',
+		['set', 'pages', 'quotations', 'precision', 'recall', 'all right'],
+		rows,
+	);
+}
+
 const only = process.argv[2];
 if (!only || only === 'extract') await benchExtraction();
 if (!only || only === 'feeds') await benchFeeds();
@@ -107,3 +129,4 @@ if (!only || only === 'refresh') await benchRefresh();
 if (!only || only === 'per-host') await benchPerHost();
 if (!only || only === 'reader') await benchReader(join(repoDirectory, 'dist/cli.js'));
 if (!only || only === 'sync') await benchSync(join(repoDirectory, 'dist/cli.js'));
+if (!only || only === 'quotes') benchQuotes();
