@@ -188,22 +188,20 @@ function quotedRanges(spans: readonly DraftSpan[]): Range[] {
 
 /** Splits spans at range edges and gives the runs inside each range its quotation number. */
 function applyRanges(spans: readonly DraftSpan[], ranges: readonly Range[], ids: readonly number[]): DraftSpan[] {
+	// `ranges` are sorted and never overlap, and the cursor only moves on: one pass over both (a search
+	// through the ranges per piece made a paragraph of 40,000 quotations take six seconds).
 	const out: DraftSpan[] = [];
 	let offset = 0;
+	let next = 0;
 	for (const span of spans) {
 		const spanEnd = offset + span.text.length;
 		let cursor = offset;
 		while (cursor < spanEnd) {
-			const rangeIndex = ranges.findIndex((range) => range.start <= cursor && cursor < range.end);
-			let cut: number;
-			let quote: number | undefined;
-			if (rangeIndex === -1) {
-				const nextStart = ranges.find((range) => range.start > cursor)?.start ?? Infinity;
-				cut = Math.min(spanEnd, nextStart);
-			} else {
-				cut = Math.min(spanEnd, ranges[rangeIndex]!.end);
-				quote = ids[rangeIndex];
-			}
+			while (next < ranges.length && ranges[next]!.end <= cursor) next++;
+			const range = ranges[next];
+			const inside = range !== undefined && range.start <= cursor;
+			const cut = Math.min(spanEnd, inside ? range.end : (range?.start ?? Infinity));
+			const quote = inside ? ids[next] : undefined;
 
 			const piece: DraftSpan = {...span, text: span.text.slice(cursor - offset, cut - offset)};
 			delete piece.quoted;

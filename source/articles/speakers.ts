@@ -135,6 +135,8 @@ const speechVerbs = [
 const verb = `(?:${speechVerbs.join('|')})`;
 /** ", prosecuting,", ", the Labour MP for Newcastle Central, who backs the report,": between a name and its verb. */
 const apposition = String.raw`(?:(?:,\s+[^,\u2060]{1,80}){1,2},)?`;
+/** Words between a subject and its speech verb: "had also told", "was reportedly". */
+const auxiliaries = String.raw`(?:(?:had|has|have|also|then|later|again|once|previously|further|reportedly|would|will|was|is)\s+)*`;
 const according = '(?:according to|selon|según|secondo|segundo|laut|volgens)';
 const titles =
 	/^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Honour|Honor|Excellency|Sen|Senator|Rep|Gov|Governor|President|Premier|Chancellor|Minister|Judge|Justice|General|Gen|Col|Capt|Father|Rabbi|Imam|Sheikh|King|Queen|Prince|Princess|Pope|Mayor|Herr|Frau|Madame|Monsieur|Señor|Señora)\.?$/;
@@ -152,7 +154,10 @@ const officeWords =
 	/^(?:State|Foreign|Defence|Defense|Interior|Finance|Home|Justice|Health|Education|Energy|Trade|Economy|Affairs|Deputy|Vice|Acting|Former|Senior|Assistant|Associate|Executive|Opposition|Federal|National|Regional|Party|Labour|Democrat|Republican|Conservative|Liberal)$/u;
 // "McLaughlin", "DeSantis", "O’Brien", "Waller-Bridge".
 const nameToken = String.raw`\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
-const namePhrase = String.raw`${nameToken}(?:\s+(?:${nameToken}|de|da|van|von|der|den|bin|al|el|la|le|di|du|dos|del))*(?:\s+${nameToken})?`;
+// At most seven words: a run of capitalised words as long as a page must not make matching quadratic.
+const namePhrase = String.raw`${nameToken}(?:\s+(?:${nameToken}|de|da|van|von|der|den|bin|al|el|la|le|di|du|dos|del)){0,6}`;
+/** How far from a quotation its attribution is looked for, each way: news copy keeps it within a clause or two. */
+const reach = 300;
 const nameRun = new RegExp(namePhrase, 'gu');
 const placeholder = (n: number) => `\u2060Q${n}\u2060`;
 const placeholderPattern = /\u2060Q(\d+)\u2060/g;
@@ -164,6 +169,28 @@ const unnamedSubject = String.raw`\b(?:a|an|the|one|another)\s+(?:[\p{L}’'()-]
 
 type Unit = {readonly kind: 'flow' | 'heading'; readonly masked: string; readonly quotes: readonly number[]};
 type Person = {readonly name: string; readonly role: string | null};
+
+/** Every pattern compiled once: a page with thousands of quotations must not compile them thousands of times. */
+const subjectAfter = (words: number) =>
+	new RegExp(
+		String.raw`^\s*[,:;—–-]?\s*(?:[\p{L}’'.-]+\s+){0,${words}}?(${namePhrase}|he|she)${apposition}\s+(?:\p{Ll}+\s+)?${verb}\b`,
+		'u',
+	);
+const patterns = {
+	unnamedAfter: new RegExp(String.raw`^\s*[,:;—–-]?\s*${unnamedSubject}`, 'u'),
+	unnamedSubjects: new RegExp(unnamedSubject, 'gu'),
+	subjectAfter: subjectAfter(0),
+	subjectAfterWords: subjectAfter(5),
+	verbFirst: new RegExp(String.raw`^\s*[,:;—–-]?\s*${verb}\s+([^,.;:!?\u2060]*)`, 'u'),
+	commonNounAfter: new RegExp(String.raw`^\s*[,:;—–-]?\s*(?:the|a|an|its|their)\s+(?:[\p{Ll}’'-]+\s+){1,4}?${verb}\b`, 'u'),
+	subjectVerb: new RegExp(String.raw`(${namePhrase}|\bhe|\bshe)${apposition}\s+${auxiliaries}${verb}\b`, 'u'),
+	subjectVerbs: new RegExp(String.raw`(${namePhrase}|\bhe|\bshe)${apposition}\s+${auxiliaries}${verb}\b`, 'gu'),
+	namedSubjectVerbs: new RegExp(String.raw`(${namePhrase})${apposition}\s+${auxiliaries}${verb}\b`, 'gu'),
+	verbSubject: new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'u'),
+	verbSubjects: new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'gu'),
+	accordingAfter: new RegExp(String.raw`^\s*[,:;—–-]?\s*${according}\s+([^.;:!?\u2060]*)`, 'u'),
+	according: new RegExp(String.raw`${according}\s+([^.;:!?\u2060]*)`, 'u'),
+};
 
 export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): QuoteAttribution[] {
 	const {units, texts} = unitsOf(document.blocks);
@@ -188,8 +215,8 @@ export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): Quot
 					continue;
 				}
 
-				const before = sentence.slice(0, at);
-				const after = sentence.slice(at + placeholder(n).length);
+				const before = sentence.slice(Math.max(0, at - reach), at);
+				const after = sentence.slice(at + placeholder(n).length, at + placeholder(n).length + reach);
 				const speaker =
 					speakerAfter(after, people, lastSpeaker, before, texts.get(n) ?? '') ??
 					speakerBefore(before, people, lastSpeaker, lastMentioned, wordCount(texts.get(n) ?? '') <= 6) ??
@@ -216,7 +243,7 @@ export function attributeQuotes(document: Pick<ArticleDocument, 'blocks'>): Quot
 			}
 
 			// "…, says McLaughlin.": reported speech with no quotation still makes its speaker the one a later "she says" means.
-			if (quotes.length === 0) lastSpeaker = reportedSpeaker(sentence, people) ?? lastSpeaker;
+			if (quotes.length === 0 && sentence.length <= 4 * reach) lastSpeaker = reportedSpeaker(sentence, people) ?? lastSpeaker;
 			lastMentioned = lastPersonIn(sentence, people) ?? lastMentioned;
 		}
 	}
@@ -295,7 +322,7 @@ function peopleIn(units: readonly Unit[]): Map<string, Person> {
 			const surname = tokens.at(-1)!;
 			const known = people.get(surname);
 			if (known && known.name.split(' ').length >= tokens.length) continue;
-			const leadIn = unit.masked.slice(0, match.index + match[0].indexOf(tokens[0]!));
+			const leadIn = unit.masked.slice(Math.max(0, match.index - 200), match.index + match[0].indexOf(tokens[0]!));
 			const person = {name, role: roleBefore(leadIn, match[0], tokens) ?? roleAfter(unit.masked.slice(match.index + match[0].length))};
 			people.set(name, person);
 			people.set(surname, person);
@@ -368,16 +395,13 @@ function speakerAfter(
 	before: string,
 	quoted: string,
 ): Person | null {
-	if (new RegExp(String.raw`^\s*[,:;—–-]?\s*${unnamedSubject}`, 'u').test(after)) return unnamed;
+	if (patterns.unnamedAfter.test(after)) return unnamed;
 	// Words between the quotation and its speaker ("“…,” Labour leader Keir Starmer said") only after one that ends
 	// as a spoken sentence does; "“Mrs Maisel” actress Alex Borstein said" names a show, not her words.
 	const spoken = /[,.!?…—–-]\s*["”’»]?$/u.test(quoted.trim()) || /^\s*[,:;—–-]/u.test(after);
-	const subjectFirst = new RegExp(
-		String.raw`^\s*[,:;—–-]?\s*(?:[\p{L}’'.-]+\s+){0,${spoken ? 5 : 0}}?(${namePhrase}|he|she)${apposition}\s+(?:\p{Ll}+\s+)?${verb}\b`,
-		'u',
-	).exec(after);
+	const subjectFirst = (spoken ? patterns.subjectAfterWords : patterns.subjectAfter).exec(after);
 	if (subjectFirst) return pronounOr(subjectFirst[1]!, people, lastSpeaker, before);
-	const verbFirst = new RegExp(String.raw`^\s*[,:;—–-]?\s*${verb}\s+([^,.;:!?\u2060]*)`, 'u').exec(after);
+	const verbFirst = patterns.verbFirst.exec(after);
 	if (verbFirst) {
 		const object = verbFirst[1]!;
 		if (/^(?:he|she)\b/.test(object)) return lastSpeaker ?? lastPersonIn(before, people);
@@ -387,30 +411,27 @@ function speakerAfter(
 		if (/^(?:the|a|an|one|another|its|their|his|her)\s/u.test(object.trim())) return unnamed;
 	}
 
-	if (new RegExp(String.raw`^\s*[,:;—–-]?\s*(?:the|a|an|its|their)\s+(?:[\p{Ll}’'-]+\s+){1,4}?${verb}\b`, 'u').test(after)) return unnamed;
+	if (patterns.commonNounAfter.test(after)) return unnamed;
 
 	// `“…” if you have blackouts, Mr. Powers said.`: the sentence's attribution further on.
-	const later = new RegExp(
-		String.raw`(${namePhrase}|\bhe|\bshe)\s+(?:(?:had|has|have|also|then|later|again|would|will)\s+)*${verb}\b`,
-		'u',
-	).exec(after);
+	const later = patterns.subjectVerb.exec(after);
 	if (later) return pronounOr(later[1]!, people, lastSpeaker, before);
 	// `… “impressive sensitivity” will be useful, says Laura Spitler, an astronomer`.
-	const laterVerbFirst = new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'u').exec(after);
+	const laterVerbFirst = patterns.verbSubject.exec(after);
 	return laterVerbFirst ? firstPersonIn(laterVerbFirst[1]!, people) : null;
 }
 
 /** The speaker of a sentence of reported speech ("X says that …", "…, says X"), if it names one. */
 function reportedSpeaker(sentence: string, people: Map<string, Person>): Person | null {
-	const verbFirst = [...sentence.matchAll(new RegExp(String.raw`,\s+${verb}\s+([^,.;:!?\u2060]*)`, 'gu'))].at(-1);
-	const subjectFirst = [...sentence.matchAll(new RegExp(String.raw`(${namePhrase})${apposition}\s+${verb}\b`, 'gu'))].at(-1);
+	const verbFirst = [...sentence.matchAll(patterns.verbSubjects)].at(-1);
+	const subjectFirst = [...sentence.matchAll(patterns.namedSubjectVerbs)].at(-1);
 	if (verbFirst && (!subjectFirst || verbFirst.index > subjectFirst.index)) return firstPersonIn(verbFirst[1]!, people);
 	return subjectFirst ? resolve(subjectFirst[1]!, people) : null;
 }
 
 /** `“…,” according to X`: the source, when nothing closer says who spoke. */
 function speakerAccordingTo(after: string, people: Map<string, Person>): Person | null {
-	const accordingTo = new RegExp(String.raw`^\s*[,:;—–-]?\s*${according}\s+([^.;:!?\u2060]*)`, 'u').exec(after);
+	const accordingTo = patterns.accordingAfter.exec(after);
 	return accordingTo ? firstPersonIn(accordingTo[1]!, people) : null;
 }
 
@@ -432,15 +453,12 @@ function speakerBefore(
 	lastMentioned: Person | null,
 	scare: boolean,
 ): Person | null {
-	const pattern = new RegExp(
-		String.raw`(${namePhrase}|\bhe|\bshe)${apposition}\s+(?:(?:had|has|have|also|then|later|again|once|previously|further|reportedly|would|will|was|is)\s+)*${verb}\b`,
-		'gu',
-	);
+	const pattern = patterns.subjectVerbs;
 	const matches = [...before.matchAll(pattern)];
 	// A short scare quote inside reported speech is the reporter's ("X added that … Y had indicated some “willingness”"):
 	// the sentence's first speaker; a longer quotation goes with the speech verb nearest it.
 	const last = scare ? matches[0] : matches.at(-1);
-	const anonymous = [...before.matchAll(new RegExp(unnamedSubject, 'gu'))].at(-1);
+	const anonymous = [...before.matchAll(patterns.unnamedSubjects)].at(-1);
 	if (anonymous && (!last || anonymous.index > last.index)) return unnamed;
 	if (last) {
 		const subject = last[1]!;
@@ -448,7 +466,7 @@ function speakerBefore(
 		return resolve(subject, people);
 	}
 
-	const accordingTo = new RegExp(String.raw`${according}\s+([^.;:!?\u2060]*)`, 'u').exec(before);
+	const accordingTo = patterns.according.exec(before);
 	return accordingTo ? firstPersonIn(accordingTo[1]!, people) : null;
 }
 

@@ -7,6 +7,9 @@ import test from 'ava';
 import {extractArticle} from '../../source/articles/extract.js';
 import {documentFromFeedItem} from '../../source/articles/from-feed.js';
 import {markQuotes, findQuotations} from '../../source/articles/quotes.js';
+import {attributeQuotes} from '../../source/articles/speakers.js';
+import type {DraftBlock} from '../../source/articles/draft.js';
+import type {ArticleDocument} from '../../source/articles/document.js';
 import {stripInertMarkup} from '../../source/text/strip-inert.js';
 import {tameMarkup} from '../../source/text/tame-markup.js';
 import {articleToMarkdown, escapeMarkdown} from '../../source/render/article-markdown.js';
@@ -47,6 +50,8 @@ const shapes: Record<string, string> = {
 	'blank lines': fill('\n'),
 	'spaces, then a word': `${' '.repeat(size - 4)}word`,
 	'words and spaces': fill('word      '),
+	'quotations with no full stop': fill('“a” Rex Tillerson said, '),
+	'names with no full stop': fill('Rex Tillerson Sergey Lavrov '),
 };
 
 /** Each text path, given one untrusted string. Deep work (a DOM) gets the string as a page body. */
@@ -110,6 +115,11 @@ const paths: Record<string, (text: string) => unknown> = {
 			{url: 'https://f.example/', title: null},
 		),
 	markQuotes: (text) => markQuotes([{type: 'paragraph', spans: [{text: sanitizeTerminal(text)}]}]),
+	'attributeQuotes (speakers)': (text) => {
+		const blocks: DraftBlock[] = [{type: 'paragraph', spans: [{text: sanitizeTerminal(text)}]}];
+		markQuotes(blocks);
+		return attributeQuotes({blocks: blocks as ArticleDocument['blocks']});
+	},
 };
 
 for (const [pathName, run] of Object.entries(paths)) {
