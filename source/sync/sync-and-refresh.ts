@@ -31,11 +31,16 @@ export async function syncOrRefresh(
 	const account = readAccount(paths);
 	if (!account) return refreshWithSettings(store, settings, settings.get('subscriptions'), {onEvent});
 	const started = Date.now();
+	// Progress counts the sync as one step, then each feed fetched here.
+	onEvent({type: 'start', total: 1});
 	const synced = await syncWithService(store, settings, account, {client: {userAgent: settings.get('userAgent') ?? userAgent}});
-	if (synced.newItems > 0)
-		onEvent({type: 'feed-done', url: account.service, title: null, newItems: synced.newItems, items: synced.newItems});
+	onEvent({type: 'feed-done', url: account.service, title: null, newItems: synced.newItems, items: synced.newItems});
 	const local = localOnlySubscriptions(store, settings);
-	const refreshed = local.length > 0 ? await refreshWithSettings(store, settings, local, {onEvent}) : undefined;
+	if (local.length > 0) onEvent({type: 'start', total: 1 + local.length});
+	const refreshed =
+		local.length > 0
+			? await refreshWithSettings(store, settings, local, {onEvent: (event) => event.type !== 'start' && onEvent(event)})
+			: undefined;
 	return {
 		total: synced.feeds,
 		updated: synced.feeds - (refreshed?.failed ?? 0),

@@ -175,7 +175,7 @@ test('the reader’s refresh is a sync with a service connected: one summary nam
 	const events: string[] = [];
 	const summary = await syncOrRefresh(store, settings, paths, (event) => events.push(event.type));
 	t.like(summary, {newItems: 1, failed: 0, synced: {service: '127.0.0.1:' + new URL(service.origin).port, queued: 0}});
-	t.deepEqual(events, ['feed-done']);
+	t.deepEqual(events, ['start', 'feed-done']);
 	t.deepEqual(
 		settings.get('subscriptions').map((subscription) => subscription.url),
 		['https://news.example/world.xml'],
