@@ -136,7 +136,8 @@ export function App({
 		screen,
 		entry,
 		layout,
-		focus,
+		// In Key quotes the status line is about the chosen quotation, not the link focused in the text.
+		focus: reader.keyQuotesView ? -1 : focus,
 		progress,
 		message: state.message,
 		digits,
@@ -145,7 +146,7 @@ export function App({
 		feedLabel: feedEntry.label,
 		count: list.count,
 		sync: syncLine,
-		speaker: screen === 'article' ? reader.speakerInView() : undefined,
+		speaker: screen === 'article' ? (reader.keyQuotesView?.speaker ?? reader.speakerInView()) : undefined,
 	});
 
 	let main;

@@ -34,7 +34,10 @@ try {
 	await session.keys('j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'Tab', 'Tab', 'Tab');
 	await session.waitFor((screen) => /\[3\] http/.test(screen), 'the related link focused');
 	await shot('article.svg', 'broadsheet — the seed article: quotations highlighted, a related link focused');
-	await session.keys('Escape', 'q');
+	await session.keys('K');
+	await session.waitFor((screen) => screen.includes('Key quotes') && screen.includes('Dmitry Medvedev'), 'Key quotes');
+	await shot('key-quotes.svg', 'broadsheet — Key quotes: who said what, Enter jumps to it');
+	await session.keys('Escape', 'Escape', 'q');
 } finally {
 	await session.kill();
 	await server.close();

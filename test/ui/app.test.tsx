@@ -261,6 +261,7 @@ test('K opens Key quotes: the quotations by speaker with their roles; Enter jump
 	const overlay = plain(await waitFor(lastFrame, (text) => plain(text).includes('Key quotes')));
 	t.regex(overlay, /Rex Tillerson {2}US Secretary of State\n\s+“serious mistrust”/);
 	t.regex(overlay, /Dmitry Medvedev {2}Russian Prime Minister/);
+	t.regex(overlay, /Quote: Rex Tillerson, US Secretary of State/);
 	// The last quotation: Medvedev's, near the foot of the article.
 	await press(stdin, 'G', keys.enter);
 	const jumped = plain(await waitFor(lastFrame, (text) => !plain(text).includes('Key quotes')));

@@ -1,4 +1,4 @@
-import {attributeQuotes, keyQuotes} from '../../articles/speakers.js';
+import {attributeQuotes, keyQuotes, type SpeakerQuotes} from '../../articles/speakers.js';
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {StoredItem} from '../../store/store.js';
 import {layoutArticle, type ArticleLayout} from '../../render/article-lines.js';
@@ -186,14 +186,23 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 			for (const {quote} of group.quotes) {
 				const line = layout.quoteLines.get(quote);
 				if (line === undefined || line < scroll || line >= scroll + height || (first && first.line <= line)) continue;
-				first = {line, who: group.role ? `${group.speaker}, ${group.role}` : group.speaker};
+				first = {line, who: whoSays(group)};
 			}
 		}
 
 		return first?.who;
 	};
 
-	const keyQuotesView = quotesOpen && entry?.document ? {groups: quotes, selected: quoteOrder[quotesOpen.selected]} : undefined;
+	const selectedQuote = quotesOpen ? quoteOrder[quotesOpen.selected] : undefined;
+	const selectedGroup = quotes.find((group) => group.quotes.some((quote) => quote.quote === selectedQuote));
+	const keyQuotesView =
+		quotesOpen && entry?.document
+			? {
+					groups: quotes,
+					selected: selectedQuote,
+					speaker: selectedGroup?.speaker ? whoSays(selectedGroup) : undefined,
+				}
+			: undefined;
 	return {
 		entry,
 		layout,
@@ -216,4 +225,9 @@ function firstStopFrom(layout: ArticleLayout | undefined, scroll: number): numbe
 	if (!layout) return 0;
 	const index = layout.stops.findIndex((stop) => stop.firstLine >= scroll);
 	return index === -1 ? 0 : index;
+}
+
+/** "Rex Tillerson, US Secretary of State": a speaker as the status line names them. */
+function whoSays(group: SpeakerQuotes): string {
+	return group.role ? `${group.speaker}, ${group.role}` : (group.speaker ?? '');
 }
