@@ -103,10 +103,11 @@ console.log(`broadsheet bench · node ${process.version} · ${new Date().toISOSt
 execFileSync(process.execPath, ['--import', 'tsx', '.ci/build.ts'], {cwd: repoDirectory, stdio: 'ignore'});
 /** Who said what: speaker precision and recall on the hand-labelled pages (test/fixtures/quote-speakers.json). */
 function benchQuotes(): void {
-	const rows = (['pages', 'heldOut'] as const).map((set) => {
+	const names = {pages: 'development pages', heldOut: 'held-out pages (looked at once)', fresh: 'fresh pages (never used to tune)'};
+	const rows = (['pages', 'heldOut', 'fresh'] as const).map((set) => {
 		const score = scoreSpeakers(set);
 		return [
-			set === 'pages' ? 'development pages' : 'held-out pages',
+			names[set],
 			String(score.pages),
 			String(score.labelled),
 			score.precision.toFixed(3),

@@ -3,7 +3,8 @@ import {articleFromHtml} from '../../source/articles/fetch-page.js';
 import {attributeQuotes} from '../../source/articles/speakers.js';
 import {corporaDirectory, repoDirectory} from './paths.js';
 
-type Labels = {pages: Record<string, Array<[string, string | null]>>; heldOut: Record<string, Array<[string, string | null]>>};
+type LabelSet = Record<string, Array<[string, string | null]>>;
+type Labels = {pages: LabelSet; heldOut: LabelSet; fresh: LabelSet};
 
 export type SpeakerScore = {
 	readonly labelled: number;
@@ -23,7 +24,7 @@ const comparable = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Scores attributeQuotes against the hand-labelled pages (test/fixtures/quote-speakers.json): each
  * label finds the next quotation of its page, in reading order, that starts as it does.
  */
-export function scoreSpeakers(set: 'pages' | 'heldOut' = 'pages'): SpeakerScore {
+export function scoreSpeakers(set: 'pages' | 'heldOut' | 'fresh' = 'pages'): SpeakerScore {
 	const labels = JSON.parse(readFileSync(`${repoDirectory}test/fixtures/quote-speakers.json`, 'utf8')) as Labels;
 	let given = 0;
 	let right = 0;
