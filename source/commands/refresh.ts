@@ -7,6 +7,7 @@ import {exitCode} from './output.js';
 import {writeOut} from './output-stream.js';
 import {progressLine} from './progress.js';
 import {plural} from '../text/plural.js';
+import {utcTime} from '../text/dates.js';
 
 /** `broadsheet refresh [--feed X]... [--json]`: quiet on success in a pipe; failures summarised on stderr. */
 export async function refreshCommand(library: Library, options: {feeds: readonly string[]; json: boolean}): Promise<number> {
@@ -30,9 +31,7 @@ export async function refreshCommand(library: Library, options: {feeds: readonly
 
 	for (const line of [...moved, ...warnings]) process.stderr.write(`broadsheet: ${sanitizeTerminal(line, {maxLength: 500})}\n`);
 	for (const {url, until} of summary.deferrals) {
-		process.stderr.write(
-			`broadsheet: ${describeUrl(url)}: deferred until ${until.slice(0, 19).replace('T', ' ')} UTC (its server asked to wait)\n`,
-		);
+		process.stderr.write(`broadsheet: ${describeUrl(url)}: deferred until ${utcTime(until)} (its server asked to wait)\n`);
 	}
 
 	if (options.json) await writeOut(JSON.stringify(summary, null, 2) + '\n');

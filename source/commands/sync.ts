@@ -1,13 +1,13 @@
 import {describeUrl} from '../net/errors.js';
-import {refreshWithSettings} from '../refresh/with-settings.js';
 import {SyncLedger} from '../store/sync-ledger.js';
 import {readAccount, removeAccount, serviceUrl, writeAccount, type SyncAccount} from '../sync/account.js';
 import {clientLogin, GoogleReaderClient} from '../sync/greader-client.js';
 import {syncStatus} from '../sync/status.js';
-import {localOnlySubscriptions} from '../sync/sync-and-refresh.js';
-import {adoptAccount, syncWithService, type SyncSummary} from '../sync/sync.js';
+import {syncThenLocalFeeds} from '../sync/sync-and-refresh.js';
+import {adoptAccount, type SyncSummary} from '../sync/sync.js';
 import {sanitizeTerminal} from '../text/sanitize.js';
 import {plural} from '../text/plural.js';
+import {utcTime} from '../text/dates.js';
 import {userAgent} from '../version.js';
 import type {Library} from './library.js';
 import {exitCode, printError, UsageError} from './output.js';
@@ -57,25 +57,21 @@ export async function syncLoginCommand(
 export async function syncCommand(library: Library, options: {json: boolean}): Promise<number> {
 	const account = requireAccount(library);
 	const steps = process.stderr.isTTY ? (text: string) => process.stderr.write(`\r\u001B[2K${text}`) : () => undefined;
-	let summary: SyncSummary;
+	let result: Awaited<ReturnType<typeof syncThenLocalFeeds>>;
 	try {
-		summary = await syncWithService(library.store, library.settings, account, {
-			client: {userAgent: library.settings.get('userAgent') ?? userAgent},
-			subscriptionsMaxAgeMs: 0,
-			onEvent: (event) => steps(`Syncing: ${event.message}`),
+		result = await syncThenLocalFeeds(library.store, library.settings, account, {
+			sync: {subscriptionsMaxAgeMs: 0, onEvent: (event) => steps(`Syncing: ${event.message}`)},
+			onSynced(synced) {
+				steps('');
+				for (const problem of synced.problems) printError(`warning: ${sanitizeTerminal(problem, {maxLength: 400})}`);
+			},
+			onRefreshEvent: progressLine(process.stderr),
 		});
 	} finally {
 		steps('');
 	}
 
-	for (const problem of summary.problems) printError(`warning: ${sanitizeTerminal(problem, {maxLength: 400})}`);
-
-	const local = localOnlySubscriptions(library.store, library.settings);
-	const refreshed =
-		local.length > 0
-			? await refreshWithSettings(library.store, library.settings, local, {onEvent: progressLine(process.stderr)})
-			: undefined;
-
+	const {synced: summary, refreshed} = result;
 	if (options.json) await writeOut(JSON.stringify({...summary, localFeeds: refreshed ?? null}, null, 2) + '\n');
 	else if (!process.stdout.isTTY) {
 		// Quiet in a pipe, as refresh is.
@@ -119,12 +115,10 @@ export async function syncStatusCommand(library: Library, options: {json: boolea
 	const lines = [
 		`Service   ${describeUrl(account.service)}`,
 		`User      ${sanitizeTerminal(account.user)}`,
-		`Synced    ${status.lastSync ? status.lastSync.slice(0, 19).replace('T', ' ') + ' UTC' : 'never'} · ${plural(remote.size, 'feed')}`,
+		`Synced    ${status.lastSync ? utcTime(status.lastSync) : 'never'} · ${plural(remote.size, 'feed')}`,
 		`Queued    ${plural(status.queued, 'change')}`,
 		...(status.lastError
-			? [
-					`Error     ${status.lastError.at.slice(0, 19).replace('T', ' ')} UTC: ${sanitizeTerminal(status.lastError.message, {maxLength: 300})}`,
-				]
+			? [`Error     ${utcTime(status.lastError.at)}: ${sanitizeTerminal(status.lastError.message, {maxLength: 300})}`]
 			: []),
 	];
 	await writeOut(lines.join('\n') + '\n');

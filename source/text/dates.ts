@@ -24,6 +24,11 @@ export function formatIso(date: Date): string | null {
 	return time % 1000 === 0 ? iso.replace('.000Z', 'Z') : iso;
 }
 
+/** An ISO time as messages show it: "2026-12-04 00:42:55 UTC". */
+export function utcTime(iso: string): string {
+	return `${iso.slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 type Parts = {
 	year: number;
 	month: number;

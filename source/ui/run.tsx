@@ -28,8 +28,13 @@ export async function runReader(library: Library, start: ReaderStart): Promise<v
 		},
 		async refresh(subscriptions, onEvent) {
 			// With a reading service connected, r and R sync: the service fetches its feeds (fetching one here would double its items).
-			const {syncOrRefresh, isConnected} = await import('../sync/sync-and-refresh.js');
-			if (isConnected(library.paths)) return syncOrRefresh(store, settings, library.paths, onEvent);
+			const {readAccount} = await import('../sync/account.js');
+			const account = readAccount(library.paths);
+			if (account) {
+				const {readerSync} = await import('../sync/sync-and-refresh.js');
+				return readerSync(store, settings, account, onEvent);
+			}
+
 			const {refreshWithSettings} = await import('../refresh/with-settings.js');
 			return refreshWithSettings(store, settings, subscriptions, {onEvent});
 		},

@@ -7,7 +7,8 @@ import {tempHome} from '../helpers/temp-home.js';
 import {Store} from '../../source/store/store.js';
 import {resolvePaths} from '../../source/config/paths.js';
 import {openSettings} from '../../source/config/settings.js';
-import {syncOrRefresh} from '../../source/sync/sync-and-refresh.js';
+import {readerSync} from '../../source/sync/sync-and-refresh.js';
+import {readAccount} from '../../source/sync/account.js';
 import {syncLineOf} from '../../source/ui/sync-line.js';
 
 type Exported = Array<{title: string; read: boolean; starred: boolean; feedTitle: string}>;
@@ -160,7 +161,7 @@ test('sync login refuses plain http to another machine unless --insecure, and a 
 	t.regex(notLoggedIn.stderr, /not logged in/);
 });
 
-test('the reader’s refresh is a sync with a service connected: one summary naming the service, and a feed list without anything but http(s) feeds', async (t) => {
+test('the reader’s refresh is a sync with a service connected (readerSync): one summary naming the service, and a feed list without anything but http(s) feeds', async (t) => {
 	const service = await startMinifluxServer();
 	t.teardown(service.close);
 	const world = service.addFeed({url: 'https://news.example/world.xml', title: 'World News'});
@@ -173,7 +174,7 @@ test('the reader’s refresh is a sync with a service connected: one summary nam
 	t.teardown(() => store.close());
 	const settings = openSettings(paths);
 	const events: string[] = [];
-	const summary = await syncOrRefresh(store, settings, paths, (event) => events.push(event.type));
+	const summary = await readerSync(store, settings, readAccount(paths)!, (event) => events.push(event.type));
 	t.like(summary, {newItems: 1, failed: 0, synced: {service: '127.0.0.1:' + new URL(service.origin).port, queued: 0}});
 	t.deepEqual(events, ['start', 'feed-done']);
 	t.deepEqual(
