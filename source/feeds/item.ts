@@ -12,6 +12,20 @@ export type FeedItem = {
 	readonly contentHtml: string | null;
 	readonly categories: readonly string[];
 	readonly enclosure: Enclosure | null;
+	/** What tells this story from others (same-story.ts), worked out with the item; the store makes it when absent. */
+	readonly story?: StoryFingerprint;
+};
+
+/**
+ * What two items are compared by to tell whether they carry the same story: the canonical address
+ * of the article, and the words of the headline and of the lead (the first words of the summary,
+ * else of the content). Stored with each item, so that a refresh compares new items with the
+ * recent ones without reading their bodies again.
+ */
+export type StoryFingerprint = {
+	readonly url: string | null;
+	/** Headline words, then a newline, then lead words: lower case, letters and digits only. */
+	readonly text: string;
 };
 
 export type Enclosure = {readonly url: string; readonly type: string | null; readonly length: number | null};

@@ -3,6 +3,7 @@ import {absoluteHttpUrl} from '../net/url.js';
 import {normaliseDate} from '../text/dates.js';
 import {collapseWhitespace, firstWords, htmlToPlainText} from '../text/html-text.js';
 import type {Enclosure, FeedItem} from './item.js';
+import {storyFingerprint} from './same-story.js';
 import {textOf, type RawEntry} from './raw-entry.js';
 
 /** Turns one raw entry into a FeedItem, or null when it has nothing a reader could show. */
@@ -16,7 +17,7 @@ export function normaliseEntry(raw: RawEntry, feedBase: string): FeedItem | null
 
 	const published = normaliseDate(textOf(raw.published));
 	const guid = nonEmpty(textOf(raw.guid))?.trim();
-	return {
+	const item = {
 		id: guid ?? (link && published ? `${link}#${published}` : link) ?? contentHash(title, summaryHtml, contentHtml),
 		title: title || link!,
 		link,
@@ -27,6 +28,7 @@ export function normaliseEntry(raw: RawEntry, feedBase: string): FeedItem | null
 		categories: categoriesOf(raw.categories),
 		enclosure: enclosureOf(raw.enclosure, base),
 	};
+	return {...item, story: storyFingerprint(item)};
 }
 
 function titleOf(raw: string | undefined, bodyHtml: string | null): string {

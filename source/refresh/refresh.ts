@@ -132,13 +132,15 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	};
 
 	try {
-		await store.bulkWrites(async () =>
-			runLimited(
+		await store.bulkWrites(async () => {
+			await runLimited(
 				subscriptions,
 				{limit: options.concurrency, perKeyLimit: options.perHostConcurrency, key: (subscription) => hostOf(subscription.url)},
 				refreshOne,
-			),
-		);
+			);
+			// Stories carried by several feeds are found now, once, so that lists only read what was found.
+			store.stories.groupNew();
+		});
 	} finally {
 		await pool.close();
 	}

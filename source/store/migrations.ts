@@ -146,4 +146,24 @@ export const migrations: readonly string[] = [
 		value TEXT NOT NULL
 	);
 	`,
+	`
+	-- The same story from several feeds (source/store/story-groups.ts). story_url is the item's canonical article
+	-- address and story_text its headline and lead words, what new items are compared with; dup_of is the id of
+	-- the story's first item on every later copy (NULL on the first and on a story carried once), so that mixed
+	-- lists show a story once by reading only rows whose dup_of is NULL. Items before this step are
+	-- fingerprinted by the first refresh after it (grouped_through 0).
+	ALTER TABLE items ADD COLUMN story_url TEXT;
+	ALTER TABLE items ADD COLUMN story_text TEXT;
+	ALTER TABLE items ADD COLUMN dup_of INTEGER;
+	CREATE INDEX items_copies ON items (dup_of) WHERE dup_of IS NOT NULL;
+	CREATE TABLE story_state (id INTEGER PRIMARY KEY CHECK (id = 1), grouped_through INTEGER NOT NULL);
+	INSERT INTO story_state (id, grouped_through) VALUES (1, 0);
+	-- The first item of a story gone (retention, a feed removed): its next copy becomes the first. The
+	-- next copy keeps pointing at the old id until the others point at it, so that min() stays the same.
+	CREATE TRIGGER items_story_first_deleted AFTER DELETE ON items WHEN old.dup_of IS NULL BEGIN
+		UPDATE items SET dup_of = (SELECT min(id) FROM items WHERE dup_of = old.id)
+			WHERE dup_of = old.id AND id <> (SELECT min(id) FROM items WHERE dup_of = old.id);
+		UPDATE items SET dup_of = NULL WHERE dup_of = old.id;
+	END;
+	`,
 ];

@@ -1,7 +1,9 @@
 import type {ArticleDocument} from '../articles/document.js';
 import type {Enclosure, FeedItem, ParsedFeed} from '../feeds/item.js';
+import {storyFingerprint} from '../feeds/same-story.js';
 import {htmlToPlainText} from '../text/html-text.js';
 import {inTransaction, openDatabase, PreparedStatements} from './database.js';
+import {StoryGroups} from './story-groups.js';
 
 export type FeedRow = {
 	readonly id: number;
@@ -37,6 +39,8 @@ export type StoredItem = Omit<FeedItem, 'id'> & {
 	readonly firstSeen: string;
 	readonly read: boolean;
 	readonly starred: boolean;
+	/** How many other feeds carry the same story (story-groups.ts). */
+	readonly copies: number;
 };
 
 export type ItemQuery = {
@@ -45,6 +49,8 @@ export type ItemQuery = {
 	readonly starredOnly?: boolean;
 	/** ISO time: only items published (or first seen) at or after it. */
 	readonly since?: string;
+	/** One row per story: a story several feeds carry appears once, as its first item among the query's feeds. */
+	readonly oneStory?: boolean;
 	readonly limit?: number;
 	readonly offset?: number;
 };
@@ -68,11 +74,15 @@ const feedColumns = `f.id, f.url, ${shownTitle} AS title, f.site_url AS siteUrl,
 const itemColumnsWith = (
 	content: string,
 ) => `i.id, i.feed_id AS feedId, f.url AS feedUrl, ${shownTitle} AS feedTitle, i.guid, i.title, i.link, i.published, i.author,
-	i.summary AS summaryHtml, ${content} AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred`;
+	i.summary AS summaryHtml, ${content} AS contentHtml, i.categories, i.enclosure, i.first_seen AS firstSeen, i.read, i.starred,
+	(SELECT count(*) FROM items o WHERE o.dup_of = coalesce(i.dup_of, i.id)) AS copies`;
 const itemColumns = itemColumnsWith('i.content');
 
 /** Everything Broadsheet writes itself: feeds, items and their read state, extracted articles, HTTP validators. */
 export class Store extends PreparedStatements {
+	/** The same story from several feeds. */
+	readonly stories = new StoryGroups(this.db);
+
 	static open(file: string): Store {
 		return new Store(openDatabase(file));
 	}
@@ -158,14 +168,18 @@ export class Store extends PreparedStatements {
 
 	private upsertItem(feedId: number, item: FeedItem, now: string): boolean {
 		const values = itemValues(item);
+		const story = item.story ?? storyFingerprint(item);
 		const inserted = this.run(
-			`INSERT INTO items (feed_id, guid, title, link, published, author, summary, content, categories, enclosure, first_seen, sort_time)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`,
+			`INSERT INTO items (feed_id, guid, title, link, published, author, summary, content, categories, enclosure, first_seen, sort_time,
+				story_url, story_text)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO NOTHING`,
 			feedId,
 			item.id,
 			...values,
 			now,
 			item.published ?? now,
+			story.url,
+			story.text,
 		);
 		// New items reach the search index in one batch (indexPending): one FTS segment per refresh, not per feed.
 		if (inserted.changes === 1) return true;
@@ -173,11 +187,13 @@ export class Store extends PreparedStatements {
 		// Known item: refresh what the feed may have corrected; read and starred stay as the user left them.
 		const changed = this.get(
 			`UPDATE items SET title = ?, link = ?, published = ?, author = ?, summary = ?, content = ?, categories = ?, enclosure = ?,
-				sort_time = coalesce(?, first_seen)
+				sort_time = coalesce(?, first_seen), story_url = ?, story_text = ?
 			WHERE feed_id = ? AND guid = ? AND (title IS NOT ? OR link IS NOT ? OR published IS NOT ? OR summary IS NOT ? OR content IS NOT ?)
 			RETURNING id`,
 			...values,
 			item.published,
+			story.url,
+			story.text,
 			feedId,
 			item.id,
 			item.title,
@@ -314,13 +330,15 @@ export class Store extends PreparedStatements {
 	countItems(query: ItemQuery = {}): number {
 		const filter = whereClause(query);
 		if (!filter) return 0;
-		// Whole feeds, all or unread: the per-feed counts answer without reading the items' index.
-		if (!query.starredOnly && !query.since) {
+		// Whole feeds, all or unread: the per-feed counts answer without reading the items' index
+		// (every feed, one row per story: less the copies, which their own index counts).
+		if (!query.starredOnly && !query.since && !(query.oneStory && query.feedIds)) {
 			const feeds = query.feedIds ? `WHERE feed_id IN (${query.feedIds.map(() => '?').join(', ')})` : '';
 			const column = query.unreadOnly ? 'unread' : 'total';
-			return (
-				this.get(`SELECT coalesce(sum(${column}), 0) AS count FROM feed_counts ${feeds}`, ...(query.feedIds ?? [])) as {count: number}
-			).count;
+			const {count} = this.get(`SELECT coalesce(sum(${column}), 0) AS count FROM feed_counts ${feeds}`, ...(query.feedIds ?? [])) as {
+				count: number;
+			};
+			return query.oneStory ? count - this.copyCount(Boolean(query.unreadOnly)) : count;
 		}
 
 		return (this.get(`SELECT count(*) AS count FROM items i ${filter.sql}`, ...filter.parameters) as {count: number}).count;
@@ -347,18 +365,36 @@ export class Store extends PreparedStatements {
 		return before.count;
 	}
 
+	/** Items that repeat a story an earlier item of another feed carries (unread ones only, or all). */
+	copyCount(unreadOnly: boolean): number {
+		const sql = `SELECT count(*) AS count FROM items WHERE dup_of IS NOT NULL${unreadOnly ? ' AND read = 0' : ''}`;
+		return (this.get(sql) as {count: number}).count;
+	}
+
 	unreadCount(feedIds?: readonly number[]): number {
 		return this.countItems({...(feedIds ? {feedIds} : {}), unreadOnly: true});
 	}
 
+	/** Read or unread, with every other feed's copy of the same story. */
 	setRead(ids: readonly number[], read: boolean): void {
 		inTransaction(this.db, () => {
-			for (const id of ids) this.run('UPDATE items SET read = ? WHERE id = ?', read ? 1 : 0, id);
+			for (const id of ids) this.setOnStory(id, 'read', read);
 		});
 	}
 
+	/** Starred or not, with every other feed's copy of the same story. */
 	setStarred(id: number, starred: boolean): void {
-		this.run('UPDATE items SET starred = ? WHERE id = ?', starred ? 1 : 0, id);
+		inTransaction(this.db, () => this.setOnStory(id, 'starred', starred));
+	}
+
+	private setOnStory(id: number, column: 'read' | 'starred', value: boolean): void {
+		this.run(
+			`UPDATE items SET ${column} = ? WHERE id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)
+			OR dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)`,
+			value ? 1 : 0,
+			id,
+			id,
+		);
 	}
 
 	article(url: string): ArticleDocument | undefined {
@@ -467,6 +503,15 @@ function whereClause(query: ItemQuery): {sql: string; parameters: Array<string |
 	if (query.since) {
 		where.push('i.sort_time >= ?');
 		parameters.push(query.since);
+	}
+
+	if (query.oneStory) {
+		if (query.feedIds) {
+			// Shown as the first of its story's items among these feeds.
+			where.push(`(i.dup_of IS NULL OR NOT EXISTS (SELECT 1 FROM items o WHERE (o.id = i.dup_of OR o.dup_of = i.dup_of) AND o.id < i.id
+				AND o.feed_id IN (${query.feedIds.map(() => '?').join(', ')})))`);
+			parameters.push(...query.feedIds);
+		} else where.push('i.dup_of IS NULL');
 	}
 
 	return {sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', parameters};

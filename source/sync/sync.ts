@@ -135,6 +135,7 @@ export async function syncWithService(
 		const keep = settings.get('keepItemsPerFeed');
 		for (const {feedId} of ledger.remoteFeeds().values()) ledger.applyRetention(feedId, keep);
 		store.indexPending();
+		store.stories.groupNew();
 		ledger.setState(keys.lastStart, started.toISOString());
 		ledger.setState(keys.lastSync, now().toISOString());
 		ledger.setState(keys.lastError, null);

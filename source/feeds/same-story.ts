@@ -1,0 +1,104 @@
+import {canonicalStoryUrl} from '../net/canonical-url.js';
+import {htmlToPlainText} from '../text/html-text.js';
+import type {FeedItem, StoryFingerprint} from './item.js';
+
+const leadWords = 40;
+// Enough HTML for 40 words of text even under heavy markup; a summary is rarely longer.
+const leadHtmlLength = 3000;
+// "Title - The Guardian", "Title | CNET", "Title – video": the outlet or the format, not the story.
+const trailingLabel = /\s+[-|–—]\s+[^-|–—]{1,40}$/u;
+
+export function storyFingerprint(item: Pick<FeedItem, 'title' | 'link' | 'summaryHtml' | 'contentHtml'>): StoryFingerprint {
+	const title = item.title.replace(trailingLabel, (label) => (wordsOf(label).length <= 3 ? '' : label));
+	const body = item.summaryHtml ?? item.contentHtml ?? '';
+	const lead = wordsOf(htmlToPlainText(body.length > leadHtmlLength ? body.slice(0, leadHtmlLength) : body)).slice(0, leadWords);
+	return {url: canonicalStoryUrl(item.link), text: `${wordsOf(title).join(' ')}\n${lead.join(' ')}`};
+}
+
+function wordsOf(text: string): string[] {
+	return (
+		text
+			.normalize('NFKC')
+			.toLowerCase()
+			.match(/[\p{L}\p{N}]+/gu) ?? []
+	);
+}
+
+/** A fingerprint's text taken apart for comparing: headline words, and lead word triples made when first compared. */
+export class StoryWords {
+	readonly title: ReadonlySet<string>;
+	private readonly leadText: string;
+	private triples: Set<string> | undefined;
+	private length = -1;
+
+	/** `withoutLead`: the lead is its feed's boilerplate (the same under several items), no evidence. */
+	constructor(text: string, withoutLead = false) {
+		const newline = text.indexOf('\n');
+		this.title = new Set((newline === -1 ? text : text.slice(0, newline)).split(' ').filter(Boolean));
+		this.leadText = newline === -1 || withoutLead ? '' : text.slice(newline + 1);
+	}
+
+	get leadLength(): number {
+		if (this.length === -1) this.length = this.leadText ? this.leadText.split(' ').length : 0;
+		return this.length;
+	}
+
+	get lead(): ReadonlySet<string> {
+		if (!this.triples) {
+			const words = this.leadText.split(' ').filter(Boolean);
+			this.triples = new Set();
+			for (let index = 0; index + 2 < words.length; index++) this.triples.add(`${words[index]} ${words[index + 1]} ${words[index + 2]}`);
+		}
+
+		return this.triples;
+	}
+}
+
+/** Headlines share this share of their words (Jaccard) … */
+export const titleThreshold = 0.6;
+/** … and the shorter lead has this share of its word triples in the other (a one-sentence lead is contained in the full one). */
+export const leadThreshold = 0.5;
+/** A lead of some length this much the same is the same copy under a headline the other desk rewrote. */
+const sameCopyLead = 0.8;
+const sameCopyLeadWords = 15;
+const sameCopyTitle = 0.15;
+/** Without a lead on both sides, only a near-identical headline of some length says "same story". */
+const titleOnlyThreshold = 0.85;
+const titleOnlyWords = 6;
+// Below this many words a lead is a kicker ("Continue reading…"), not evidence.
+const leadMinimumWords = 8;
+
+/**
+ * How alike two stories' words are, 0–1, with 0 when they are not alike enough to be one story:
+ * the headline's Jaccard similarity, confirmed by the leads when both have one, or the same lead of
+ * some length under a rewritten headline that still shares some of its words. A recurring title
+ * ("Engagements", "Horse racing tips") or a follow-up ("… recovering after surgery") differs in its
+ * lead; a syndicated copy re-titled "… - The Guardian" or with a dateline before its lead does not.
+ */
+export function storySimilarity(a: StoryWords, b: StoryWords): number {
+	const title = jaccard(a.title, b.title);
+	if (title < sameCopyTitle) return 0;
+	if (a.leadLength >= leadMinimumWords && b.leadLength >= leadMinimumWords) {
+		const lead = containment(a.lead, b.lead);
+		const sameCopy = lead >= sameCopyLead && Math.min(a.leadLength, b.leadLength) >= sameCopyLeadWords;
+		return sameCopy || (title >= titleThreshold && lead >= leadThreshold) ? (title + lead) / 2 : 0;
+	}
+
+	return title >= titleOnlyThreshold && Math.min(a.title.size, b.title.size) >= titleOnlyWords ? title : 0;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+	const shared = sharedCount(a, b);
+	return shared / (a.size + b.size - shared || 1);
+}
+
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+	return sharedCount(a, b) / (Math.min(a.size, b.size) || 1);
+}
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+	let shared = 0;
+	for (const word of small) if (large.has(word)) shared++;
+	return shared;
+}
