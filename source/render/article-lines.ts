@@ -30,8 +30,20 @@ export type LineSegment = {
 
 export type Line = {readonly segments: readonly LineSegment[]; readonly indent: number};
 
-/** A place Tab can focus: one appearance of a link, in reading order. */
-export type LinkStop = {readonly link: number; readonly href: string; readonly firstLine: number; readonly lastLine: number};
+/**
+ * A place Tab can focus: one appearance of a link, in reading order. `itemId`: the link opens that
+ * stored item (another feed's copy of the story), whose `href` may be empty.
+ */
+export type LinkStop = {
+	readonly link: number;
+	readonly href: string;
+	readonly firstLine: number;
+	readonly lastLine: number;
+	readonly itemId?: number;
+};
+
+/** Another feed carrying the same story, named under the article's meta line ("Also in: BBC World [12]"). */
+export type AlsoIn = {readonly feed: string; readonly href: string | null; readonly itemId: number};
 
 export type ArticleLayout = {
 	readonly lines: readonly Line[];
@@ -47,11 +59,14 @@ export const maxMeasure = 88;
 type Style = Omit<LineSegment, 'text'>;
 type Token = {pieces: LineSegment[]; width: number};
 
-export function layoutArticle(document: ArticleDocument, terminalWidth: number): ArticleLayout {
+export function layoutArticle(document: ArticleDocument, terminalWidth: number, alsoIn: readonly AlsoIn[] = []): ArticleLayout {
 	const width = Math.max(20, Math.min(maxMeasure, terminalWidth));
 	const lines: Line[] = [];
 	const stops: LinkStop[] = [];
 	const hrefs = new Map(document.links.map((link) => [link.number, link.href]));
+	// The copies' links are numbered after the document's own.
+	const lastLink = document.links.reduce((last, link) => Math.max(last, link.number), 0);
+	alsoIn.forEach((copy, index) => hrefs.set(lastLink + 1 + index, copy.href ?? ''));
 	const blank = () => {
 		if (lines.length > 0 && lines.at(-1)!.segments.length > 0) lines.push({segments: [], indent: 0});
 	};
@@ -84,6 +99,23 @@ export function layoutArticle(document: ArticleDocument, terminalWidth: number):
 	plain(document.title, 'title', {role: 'title', strong: true});
 	blank();
 	plain(articleMetaLine(document), 'meta');
+	if (alsoIn.length > 0) {
+		const first = stops.length;
+		flow(
+			[
+				{text: 'Also in: '},
+				...alsoIn.flatMap((copy, index) => [
+					...(index > 0 ? [{text: ', '}] : []),
+					{text: sanitizeTerminal(copy.feed, {maxLength: 200}) || 'another feed', link: lastLink + 1 + index},
+				]),
+			],
+			{role: 'meta'},
+		);
+		alsoIn.forEach((copy, index) => {
+			stops[first + index] = {...stops[first + index]!, itemId: copy.itemId};
+		});
+	}
+
 	if (document.standfirst) {
 		blank();
 		plain(document.standfirst, 'standfirst', {role: 'standfirst', emphasis: true});

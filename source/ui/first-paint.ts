@@ -71,7 +71,8 @@ export function firstScreen(
 	const mainHeight = Math.max(1, view.height - 1);
 	const feeds = library.store.feedListing();
 	const subscriptions = library.settings.get('subscriptions');
-	const entries = feedEntriesFor(subscriptions, feeds);
+	const unreadCopies = library.store.copyCount(true);
+	const entries = feedEntriesFor(subscriptions, feeds, unreadCopies);
 	const place = library.store.readerPlace();
 	const feedIndex = Math.max(
 		0,
@@ -112,6 +113,7 @@ export function firstScreen(
 		rows,
 		prepared: {
 			feeds,
+			unreadCopies,
 			feedKey: entry.key,
 			list,
 			place: {feedIndex, selected, selectedId: found === undefined ? undefined : place!.itemId!, listTop},

@@ -19,9 +19,12 @@ export type FeedEntry = {readonly key: string; readonly label: string; readonly 
 export const allKey = 'all';
 export const starredKey = 'starred';
 
-/** All, Starred, then every subscription in its configured order with its store counts. */
-export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedListing[]): FeedEntry[] {
-	const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0);
+/**
+ * All, Starred, then every subscription in its configured order with its store counts. All counts
+ * stories: `unreadCopies` (Store.copyCount) are the unread items that repeat a story another feed has.
+ */
+export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: readonly FeedListing[], unreadCopies = 0): FeedEntry[] {
+	const unreadAll = feeds.reduce((sum, feed) => sum + feed.unread, 0) - unreadCopies;
 	return [
 		{key: allKey, label: 'All', unread: unreadAll, failed: false},
 		{key: starredKey, label: 'Starred', unread: 0, failed: false},
@@ -34,11 +37,12 @@ export function feedEntriesFor(subscriptions: readonly Subscription[], feeds: re
 	];
 }
 
-/** The store query behind a feed entry's headline list. */
+/** The store query behind a feed entry's headline list: the mixed lists show a story carried by several feeds once. */
 export function listQuery(feedKey: string, feeds: readonly FeedListing[], unreadOnly: boolean): ItemQuery {
 	const feedId = feeds.find((feed) => feed.url === feedKey)?.id;
+	const mixed = feedKey === allKey || feedKey === starredKey;
 	return {
-		...(feedKey === allKey || feedKey === starredKey ? {} : {feedIds: feedId === undefined ? [] : [feedId]}),
+		...(mixed ? {oneStory: true} : {feedIds: feedId === undefined ? [] : [feedId]}),
 		starredOnly: feedKey === starredKey,
 		unreadOnly,
 	};
@@ -89,7 +93,7 @@ function feedRow(entry: FeedEntry, width: number, theme: Theme, selection: Selec
 	];
 }
 
-/** Unread mark, title cut to the row, the feed's name (in mixed lists) and age. */
+/** Unread mark, title cut to the row, how many other feeds carry it and the feed's name (in mixed lists), age. */
 function headlineRow(
 	item: StoredItem,
 	options: {readonly width: number; readonly showSource: boolean; readonly theme: Theme; readonly now: Date} & Selection,
@@ -100,12 +104,15 @@ function headlineRow(
 		? truncateToWidth(sanitizeTerminal(item.feedTitle ?? '', {maxLength: 200}), Math.min(18, Math.floor(width / 5)))
 		: '';
 	const mark = item.starred ? '★' : item.read ? ' ' : '●';
-	const fixed = 2 + (feedName ? displayWidth(feedName) + 2 : 0) + age.length + 1;
+	// "+2": two more feeds carry this story (the article view names them).
+	const copies = showSource && item.copies > 0 ? ` +${item.copies}` : '';
+	const fixed = 2 + copies.length + (feedName ? displayWidth(feedName) + 2 : 0) + age.length + 1;
 	const title = truncateToWidth(sanitizeTerminal(item.title, {maxLength: 1000}), Math.max(1, width - fixed));
 	const padding = ' '.repeat(Math.max(0, width - fixed - displayWidth(title)));
 	const aside = mergeLooks(theme.muted, options.selected && options.active && theme.selection);
 	return [
 		{text: `${mark} ${title}${padding}`, look: mergeLooks(item.read ? theme.read : theme.unread, selectionLook(theme, options))},
+		...(copies ? [{text: copies, look: aside}] : []),
 		...(feedName ? [{text: `  ${feedName}`, look: aside}] : []),
 		{text: ` ${age}`, look: aside},
 	];

@@ -32,6 +32,8 @@ export type Services = {
 /** What the first paint read from the store for the opening screen: the feed and story the reader left, else All and the newest. */
 export type PreparedScreen = {
 	readonly feeds: FeedListing[];
+	/** Store.copyCount(true) as the first paint read it. */
+	readonly unreadCopies: number;
 	/** The list of the feed entry `feedKey`, every story. */
 	readonly feedKey: string;
 	readonly list: ItemsPager;

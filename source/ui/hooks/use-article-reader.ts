@@ -1,7 +1,8 @@
 import {attributeQuotes, keyQuotes, type SpeakerQuotes} from '../../articles/speakers.js';
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {StoredItem} from '../../store/store.js';
-import {layoutArticle, type ArticleLayout} from '../../render/article-lines.js';
+import {hostOf} from '../../net/url.js';
+import {layoutArticle, type AlsoIn, type ArticleLayout} from '../../render/article-lines.js';
 import {emptyHistory, historyReducer} from '../state/article-history.js';
 import type {Action} from '../keymap.js';
 import type {Services} from '../services.js';
@@ -40,10 +41,21 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 
 	const articleWidth = Math.max(20, width - 2);
 	const articleDocument = entry?.document;
+	// A story other feeds carry too names them under its meta line, each a link to that feed's copy.
+	const itemId = entry?.item?.id;
+	const alsoIn: AlsoIn[] = useMemo(
+		() =>
+			itemId === undefined
+				? []
+				: services.store.stories
+						.copiesOf(itemId)
+						.map((copy) => ({feed: copy.feedTitle ?? hostOf(copy.feedUrl), href: copy.link, itemId: copy.id})),
+		[services.store, itemId],
+	);
 	// Laid out once per document and width; scrolling only slices it.
 	const layout: ArticleLayout | undefined = useMemo(
-		() => (articleDocument ? layoutArticle(articleDocument, articleWidth) : undefined),
-		[articleDocument, articleWidth],
+		() => (articleDocument ? layoutArticle(articleDocument, articleWidth, alsoIn) : undefined),
+		[articleDocument, articleWidth, alsoIn],
 	);
 
 	// A resize re-wraps: keep the reader at the same place in the text. Reopened, it returns to where reading stopped.
@@ -154,7 +166,9 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 				}
 
 				const stop = layout && focus >= 0 ? layout.stops[focus] : undefined;
-				if (stop) open(stop.href);
+				const copy = stop?.itemId === undefined ? undefined : services.store.item(stop.itemId);
+				if (copy) open(copy.link ?? copy.feedUrl, copy);
+				else if (stop?.href) open(stop.href);
 				return true;
 			}
 
@@ -175,7 +189,7 @@ export function useArticleReader({services, width, height, onProblem}: Options) 
 
 	/** What `o` and `y` act on here: the focused link, else the page itself. */
 	const currentUrl = (): string | undefined =>
-		layout && focus >= 0 ? layout.stops[focus]?.href : (entry?.document?.canonicalUrl ?? entry?.url);
+		(layout && focus >= 0 ? layout.stops[focus]?.href : undefined) || (entry?.document?.canonicalUrl ?? entry?.url);
 
 	/** The speaker of the first quotation in view ("Rex Tillerson, US Secretary of State"), for the status line. */
 	const speakerInView = (): string | undefined => {

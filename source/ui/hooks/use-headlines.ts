@@ -39,7 +39,10 @@ export function useHeadlines({services, keymap, height: mainHeight, prepared, ru
 	const subscriptions = useMemo(() => settings.get('subscriptions'), [settings, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 	// What the first paint read stays good until the data first changes (dataVersion 0).
 	const feeds = useMemo(() => (dataVersion === 0 && prepared ? prepared.feeds : store.feedListing()), [store, dataVersion, prepared]);
-	const feedEntries = useMemo(() => feedEntriesFor(subscriptions, feeds), [feeds, subscriptions]);
+	const feedEntries = useMemo(
+		() => feedEntriesFor(subscriptions, feeds, dataVersion === 0 && prepared ? prepared.unreadCopies : store.copyCount(true)),
+		[store, feeds, subscriptions, dataVersion, prepared],
+	);
 	const feedEntry = feedEntries[Math.min(state.feedIndex, feedEntries.length - 1)]!;
 	const {unreadOnly, search} = state;
 
