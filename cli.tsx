@@ -39,6 +39,7 @@ const help = `
 	  --since <24h|7d|date>     export: only items since then
 	  --limit <n>               export: at most n items (newest first)
 	  --full                    export: include each article, extracted from its page
+	  --dedupe                  export: one record per story carried by several feeds, naming the others
 	  --mark-read               export: mark what was exported as read
 	  --output, -o <file>       export: write to a file (atomically) instead of stdout
 	  --user <name>             sync login: the service's user (--password-stdin reads the password from stdin)
@@ -85,6 +86,7 @@ const cli = meow(help, {
 		since: {type: 'string'},
 		limit: {type: 'number'},
 		full: {type: 'boolean', default: false},
+		dedupe: {type: 'boolean', default: false},
 		markRead: {type: 'boolean', default: false},
 		output: {type: 'string', shortFlag: 'o'},
 		user: {type: 'string'},
@@ -222,6 +224,7 @@ async function withApp(command: string, rest: string[]): Promise<number> {
 					since: flags.since,
 					limit: flags.limit,
 					full: flags.full,
+					dedupe: flags.dedupe,
 					markRead: flags.markRead,
 					output: flags.output,
 				});

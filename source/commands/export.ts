@@ -19,6 +19,8 @@ export type ExportOptions = {
 	readonly since: string | undefined;
 	readonly limit: number | undefined;
 	readonly full: boolean;
+	/** One record per story (a story several feeds carry once, with the others in `alsoIn`). */
+	readonly dedupe: boolean;
 	readonly markRead: boolean;
 	readonly output: string | undefined;
 };
@@ -59,6 +61,7 @@ export async function exportCommand(library: Library, options: ExportOptions): P
 		unreadOnly: options.unread,
 		starredOnly: options.starred,
 		...(since ? {since} : {}),
+		...(options.dedupe ? {oneStory: true} : {}),
 		...(options.limit ? {limit: options.limit} : {}),
 	};
 
@@ -67,7 +70,7 @@ export async function exportCommand(library: Library, options: ExportOptions): P
 		? await withArticles(library, library.store.items(query))
 		: streamEntries(library.store.iterateItems(query, {contentOnlyWithoutSummary: true}));
 	const chunks = renderItems(
-		tap(entries, (entry) => exported.push(entry.item.id)),
+		tap(options.dedupe ? withCopies(library, entries) : entries, (entry) => exported.push(entry.item.id)),
 		format as ItemFormat,
 		now,
 	);
@@ -78,6 +81,11 @@ export async function exportCommand(library: Library, options: ExportOptions): P
 
 function* streamEntries(items: Iterable<StoredItem>): Generator<ExportEntry> {
 	for (const item of items) yield {item};
+}
+
+/** --dedupe: each story's items in the other feeds (read only for stories that have some). */
+function* withCopies(library: Library, entries: Iterable<ExportEntry>): Generator<ExportEntry> {
+	for (const entry of entries) yield {...entry, alsoIn: entry.item.copies > 0 ? library.store.stories.copiesOf(entry.item.id) : []};
 }
 
 function* tap<T>(values: Iterable<T>, visit: (value: T) => void): Generator<T> {

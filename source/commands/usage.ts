@@ -23,6 +23,7 @@ export const flagSpecs: Readonly<Record<string, {readonly value: FlagValue; read
 	'--since': {value: 'text'},
 	'--limit': {value: 'text'},
 	'--full': {value: 'switch'},
+	'--dedupe': {value: 'switch'},
 	'--mark-read': {value: 'switch'},
 	'--output': {value: 'file', short: '-o'},
 	'--user': {value: 'text'},
@@ -99,17 +100,18 @@ export const commandUsages: Readonly<Record<string, CommandUsage>> = {
 	},
 	export: {
 		usage:
-			'export [--format F] [--feed X]... [--tag T] [--unread] [--starred] [--since 24h|DATE] [--limit N] [--full] [--mark-read] [--output FILE]',
+			'export [--format F] [--feed X]... [--tag T] [--unread] [--starred] [--since 24h|DATE] [--limit N] [--full] [--dedupe] [--mark-read] [--output FILE]',
 		summary: 'Print headlines or articles (json, ndjson, markdown, html, csv) or subscriptions (opml)',
 		options: [
 			'--format, -f   json (default), ndjson, markdown, html, csv, opml',
 			'--feed         only this feed (repeatable); --tag: only feeds with this tag',
 			'--unread, --starred, --since 24h|7d|DATE, --limit N',
 			'--full         include each article, extracted from its page',
+			'--dedupe       one record per story several feeds carry, with the others listed (alsoIn)',
 			'--mark-read    mark what was exported as read',
 			'--output, -o   write to a file (atomically) instead of stdout',
 		],
-		flags: ['--format', '--feed', '--tag', '--unread', '--starred', '--since', '--limit', '--full', '--mark-read', '--output'],
+		flags: ['--format', '--feed', '--tag', '--unread', '--starred', '--since', '--limit', '--full', '--dedupe', '--mark-read', '--output'],
 		formats: exportFormats,
 	},
 	sync: {

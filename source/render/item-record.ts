@@ -1,6 +1,7 @@
 import type {ArticleDocument} from '../articles/document.js';
 import {articleJson, type ArticleJson} from './article-json.js';
 import type {StoredItem} from '../store/store.js';
+import type {StoryCopy} from '../store/story-groups.js';
 import {redactUrl} from '../net/url.js';
 import {htmlToPlainText} from '../text/html-text.js';
 import {sanitizeOptional, sanitizeTerminal} from '../text/sanitize.js';
@@ -27,10 +28,14 @@ export type ItemRecord = {
 	enclosureUrl: string | null;
 	read: boolean;
 	starred: boolean;
+	/** With --dedupe: the same story's items in other feeds. */
+	alsoIn?: StoryCopyRecord[];
 	article?: ArticleJson | null;
 };
 
-export function toItemRecord(item: StoredItem, article?: ArticleDocument | null): ItemRecord {
+export type StoryCopyRecord = {id: string; feedUrl: string; feedTitle: string | null; title: string; link: string | null};
+
+export function toItemRecord(item: StoredItem, article?: ArticleDocument | null, alsoIn?: readonly StoryCopy[]): ItemRecord {
 	const summaryHtml = item.summaryHtml ?? item.contentHtml;
 	// Feed text goes out without control characters or escape sequences: exports end up on terminals too.
 	const record: ItemRecord = {
@@ -48,6 +53,14 @@ export function toItemRecord(item: StoredItem, article?: ArticleDocument | null)
 		read: item.read,
 		starred: item.starred,
 	};
+	if (alsoIn)
+		record.alsoIn = alsoIn.map((copy) => ({
+			id: sanitizeTerminal(copy.guid),
+			feedUrl: redactUrl(copy.feedUrl),
+			feedTitle: sanitizeOptional(copy.feedTitle),
+			title: sanitizeTerminal(copy.title),
+			link: copy.link,
+		}));
 	if (article !== undefined) record.article = article && articleJson(article);
 	return record;
 }

@@ -6,10 +6,12 @@ import {sanitizeTerminal} from '../text/sanitize.js';
 import {articleToHtml} from './article-html.js';
 import {articleToMarkdown, escapeMarkdown} from './article-markdown.js';
 import {exportSchema, toItemRecord} from './item-record.js';
+import type {StoryCopy} from '../store/story-groups.js';
 
 import type {ItemFormat} from './formats.js';
 
-export type ExportEntry = {readonly item: StoredItem; readonly article?: ArticleDocument | null};
+/** `alsoIn`: with --dedupe, the story's items in other feeds (an empty list when it has none). */
+export type ExportEntry = {readonly item: StoredItem; readonly article?: ArticleDocument | null; readonly alsoIn?: readonly StoryCopy[]};
 
 /**
  * Renders exported items as a stream of chunks (one per item, plus a head and a tail), so that an
@@ -21,7 +23,7 @@ export function* renderItems(entries: Iterable<ExportEntry>, format: ItemFormat,
 			yield `{\n  "schema": ${JSON.stringify(exportSchema.name)},\n  "version": ${exportSchema.version},\n  "generated": ${JSON.stringify(now.toISOString())},\n  "items": [`;
 			let first = true;
 			for (const entry of entries) {
-				const record = JSON.stringify(toItemRecord(entry.item, entry.article), null, 2).replace(/\n/g, '\n    ');
+				const record = JSON.stringify(toItemRecord(entry.item, entry.article, entry.alsoIn), null, 2).replace(/\n/g, '\n    ');
 				yield `${first ? '' : ','}\n    ${record}`;
 				first = false;
 			}
@@ -31,7 +33,8 @@ export function* renderItems(entries: Iterable<ExportEntry>, format: ItemFormat,
 		}
 
 		case 'ndjson': {
-			for (const entry of entries) yield JSON.stringify({version: exportSchema.version, ...toItemRecord(entry.item, entry.article)}) + '\n';
+			for (const entry of entries)
+				yield JSON.stringify({version: exportSchema.version, ...toItemRecord(entry.item, entry.article, entry.alsoIn)}) + '\n';
 			return;
 		}
 
@@ -73,25 +76,38 @@ function* itemsToCsv(entries: Iterable<ExportEntry>): Generator<string> {
 		return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 	};
 
-	yield `${csvColumns.join(',')}\r\n`;
+	// --dedupe adds a last column: the other feeds carrying the story, "Feed: title; …".
+	let header: string | undefined;
 	for (const entry of entries) {
-		const record = toItemRecord(entry.item);
-		yield `${csvColumns.map((column) => cell(record[column])).join(',')}\r\n`;
+		if (header === undefined) {
+			header = `${[...csvColumns, ...(entry.alsoIn ? ['alsoIn'] : [])].join(',')}\r\n`;
+			yield header;
+		}
+
+		const record = toItemRecord(entry.item, undefined, entry.alsoIn);
+		const copies = record.alsoIn ? [record.alsoIn.map((copy) => `${copy.feedTitle ?? copy.feedUrl}: ${copy.title}`).join('; ')] : [];
+		yield `${[...csvColumns.map((column) => cell(record[column])), ...copies.map((text) => cell(text))].join(',')}\r\n`;
 	}
+
+	if (header === undefined) yield `${csvColumns.join(',')}\r\n`;
 }
 
 function* itemsToMarkdown(entries: Iterable<ExportEntry>, now: Date): Generator<string> {
 	yield `# Headlines\n\n_Exported by Broadsheet on ${now.toISOString().slice(0, 10)}._\n`;
-	for (const {item, article} of entries) {
+	for (const {item, article, alsoIn} of entries) {
 		if (article) {
-			yield `\n---\n\n${articleToMarkdown(article)}`;
+			yield `\n---\n\n${articleToMarkdown(article)}${alsoIn?.length ? `\n_Also in: ${escapeMarkdown(copyNames(alsoIn))}_\n` : ''}`;
 			continue;
 		}
 
 		const title = item.link
 			? `[${escapeMarkdown(sanitizeTerminal(item.title))}](<${item.link.replace(/[<>\s]/g, encodeURIComponent)}>)`
 			: escapeMarkdown(sanitizeTerminal(item.title));
-		const meta = [sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)]
+		const meta = [
+			sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)),
+			item.published?.slice(0, 10),
+			alsoIn?.length ? `also in ${copyNames(alsoIn)}` : '',
+		]
 			.filter(Boolean)
 			.map((part) => escapeMarkdown(part!))
 			.join(' · ');
@@ -114,12 +130,18 @@ function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<stri
 <p class="meta">Exported by Broadsheet on ${escapeHtml(now.toISOString().slice(0, 10))}.</p>
 <ul>
 `;
-	for (const {item, article} of entries) {
+	for (const {item, article, alsoIn} of entries) {
 		const title = item.link
 			? `<a href="${escapeHtml(item.link)}">${escapeHtml(sanitizeTerminal(item.title))}</a>`
 			: escapeHtml(sanitizeTerminal(item.title));
 		const meta = escapeHtml(
-			[sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)), item.published?.slice(0, 10)].filter(Boolean).join(' · '),
+			[
+				sanitizeTerminal(item.feedTitle ?? redactUrl(item.feedUrl)),
+				item.published?.slice(0, 10),
+				alsoIn?.length ? `also in ${copyNames(alsoIn)}` : '',
+			]
+				.filter(Boolean)
+				.join(' · '),
 		);
 		const body = article ? `<div class="article">${articleBody(article)}</div>` : '';
 		yield `<li><h2>${title}</h2><p class="meta">${meta}</p>${body}</li>\n`;
@@ -132,4 +154,9 @@ function* itemsToHtml(entries: Iterable<ExportEntry>, now: Date): Generator<stri
 function articleBody(article: ArticleDocument): string {
 	const page = articleToHtml(article);
 	return page.slice(page.indexOf('<article>') + '<article>'.length, page.lastIndexOf('</article>'));
+}
+
+/** "BBC World, NPR News": the other feeds carrying a story, safe for any output. */
+function copyNames(copies: readonly StoryCopy[]): string {
+	return copies.map((copy) => sanitizeTerminal(copy.feedTitle ?? redactUrl(copy.feedUrl))).join(', ');
 }
