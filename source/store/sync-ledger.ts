@@ -170,6 +170,15 @@ export class SyncLedger extends PreparedStatements {
 				);
 				if (changed.changes === 0) continue;
 				this.run(`UPDATE synced_items SET ${column} = ? WHERE item_id = ?`, Number(value), itemId);
+				// The story's copies in other feeds follow (synced ones are then queued for the service in turn).
+				this.run(
+					`UPDATE items SET ${column} = ? WHERE id <> ? AND (id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)
+					OR dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?))`,
+					Number(value),
+					itemId,
+					itemId,
+					itemId,
+				);
 				applied++;
 			}
 

@@ -104,3 +104,38 @@ test('retention in a synced feed drops only the oldest items read and unstarred 
 	t.is(store.countItems({feedIds: [feedId]}), 3);
 	t.is(ledger.queuedCount(), 1);
 });
+
+test('a read or star from the service reaches the story’s copies in other feeds, which are then queued for the service too', (t) => {
+	const store = Store.open(':memory:');
+	t.teardown(() => store.close());
+	const ledger = new SyncLedger(store.db);
+	const entry = (remoteId: string, link: string) => ({
+		remoteId,
+		read: false,
+		starred: false,
+		item: {
+			id: `tag:${remoteId}`,
+			title: 'Silvio Berlusconi undergoes heart surgery',
+			link,
+			published: '2016-06-14T12:00:00Z',
+			author: null,
+			summaryHtml: null,
+			contentHtml: null,
+			categories: [],
+			enclosure: null,
+		},
+	});
+	const world = ledger.linkFeed('https://news.example/world.xml', 'feed/1', 'World', null);
+	const europe = ledger.linkFeed('https://news.example/europe.xml', 'feed/2', 'Europe', null);
+	ledger.saveRemoteItems(world, [entry('1', 'https://news.example/berlusconi')], '2016-06-14T13:00:00Z');
+	ledger.saveRemoteItems(europe, [entry('2', 'https://news.example/berlusconi?utm_source=europe')], '2016-06-14T13:00:00Z');
+	store.stories.groupNew();
+	const [first, copy] = ledger.syncedStates();
+	t.is(ledger.applyRemote([{itemId: first!.itemId, field: 'read', value: true}]), 1);
+	t.true(store.item(copy!.itemId)!.read, 'the copy is read');
+	t.deepEqual(
+		ledger.queuedChanges().map((change) => [change.field, change.value, change.items.map((item) => item.remoteId)]),
+		[['read', true, ['2']]],
+		'and the service hears of it at the next sync',
+	);
+});
