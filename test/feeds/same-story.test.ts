@@ -79,11 +79,11 @@ test('a lead its feed gives to several items is no evidence', (t) => {
 	const blurb = 'Click to enlarge, and debate the strip below the line. Continue reading this weekly feature about the laws of the game.';
 	const a = new StoryWords(
 		storyFingerprint({title: 'You are the Umpire: Joe Root', link: null, summaryHtml: blurb, contentHtml: null}).text,
-		true,
+		() => true,
 	);
 	const b = new StoryWords(
 		storyFingerprint({title: 'You are the Umpire: Ben Stokes', link: null, summaryHtml: blurb, contentHtml: null}).text,
-		true,
+		() => true,
 	);
 	t.is(storySimilarity(a, b), 0);
 	t.true(

@@ -3,46 +3,87 @@ import {join} from 'node:path';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {parseFeed} from '../../source/feeds/parse.js';
+import {decodeBody} from '../../source/net/charset.js';
 import type {ParsedFeed} from '../../source/feeds/item.js';
 import {Store} from '../../source/store/store.js';
 import {corporaDirectory, repoDirectory} from './paths.js';
 
-/** The hand-labelled story fixture: real 2016 news feeds from the corpus and feeds derived from them (test/fixtures/stories/). */
-export const storyFixtureFeeds: ReadonlyArray<{readonly name: string; readonly path: string}> = [
-	...[
-		'theguardian_world.xml',
-		'theguardian_football.xml',
-		'thehindu.xml',
-		'vox.xml',
-		'wired.xml',
-		'cnet.xml',
-		'mashable.xml',
-		'sci_am.xml',
-		'empire_kop.xml',
-		'caravan.xml',
-		'brain_pickings.xml',
-		'aljazeera.xml',
-	].map((name) => ({name, path: join(corporaDirectory, 'feeds/pretty-parser-2016', name)})),
-	...[
-		'guardian-sections.xml',
-		'news-aggregator.xml',
-		'world-wire.xml',
-		'thehindu-mobile.xml',
-		'regional-syndication.xml',
-		'follow-ups.xml',
-	].map((name) => ({
-		name,
-		path: join(repoDirectory, 'test/fixtures/stories', name),
-	})),
-];
+type FixtureFeedFile = {readonly name: string; readonly path: string};
+
+const corpusFeeds = (folder: string, names: readonly string[]): FixtureFeedFile[] =>
+	names.map((name) => ({name, path: join(corporaDirectory, 'feeds', folder, name)}));
+const ownFeeds = (folder: string, names: readonly string[]): FixtureFeedFile[] =>
+	names.map((name) => ({name, path: join(repoDirectory, 'test/fixtures', folder, name)}));
+
+/**
+ * The labelled story fixtures: real feeds from the corpus and feeds derived from them, with the true
+ * stories in groups.json. `development` (test/fixtures/stories/) is what the rules were made on;
+ * `heldOut` (test/fixtures/stories-heldout/) was built from other feeds after they were fixed.
+ */
+export const storySets = {
+	development: {
+		groups: join(repoDirectory, 'test/fixtures/stories/groups.json'),
+		feeds: [
+			...corpusFeeds('pretty-parser-2016', [
+				'theguardian_world.xml',
+				'theguardian_football.xml',
+				'thehindu.xml',
+				'vox.xml',
+				'wired.xml',
+				'cnet.xml',
+				'mashable.xml',
+				'sci_am.xml',
+				'empire_kop.xml',
+				'caravan.xml',
+				'brain_pickings.xml',
+				'aljazeera.xml',
+			]),
+			...ownFeeds('stories', [
+				'guardian-sections.xml',
+				'news-aggregator.xml',
+				'world-wire.xml',
+				'thehindu-mobile.xml',
+				'regional-syndication.xml',
+				'follow-ups.xml',
+			]),
+		],
+	},
+	heldOut: {
+		groups: join(repoDirectory, 'test/fixtures/stories-heldout/groups.json'),
+		feeds: [
+			...corpusFeeds('rss-parser/test/input', ['guardian.rss', 'uolNoticias.rss', 'heise.atom']),
+			...corpusFeeds('rsparser/Tests/RSParserTests/Resources', [
+				'livemint.xml',
+				'DaringFireball.atom',
+				'DaringFireball.json',
+				'aktuality.rss',
+				'macworld.rss',
+			]),
+			...corpusFeeds('feedjira/spec/sample_feeds', ['TechCrunch.xml']),
+			...corpusFeeds('node-feedparser/test/feeds', ['tpm.atom', 'wapowellness.xml']),
+			...ownFeeds('stories-heldout', [
+				'guardian-feedburner.xml',
+				'politics-roundup.xml',
+				'livemint-amp.xml',
+				'uol-copia.xml',
+				'negatives.xml',
+			]),
+		],
+	},
+} satisfies Record<string, {groups: string; feeds: FixtureFeedFile[]}>;
+
+export type StorySet = keyof typeof storySets;
+
+/** The development fixture's feed files (tests that serve some of them). */
+export const storyFixtureFeeds: readonly FixtureFeedFile[] = storySets.development.feeds;
 
 export type FixtureFeed = {readonly name: string; readonly url: string; readonly feed: ParsedFeed};
 
-export async function loadStoryFixture(): Promise<FixtureFeed[]> {
+export async function loadStoryFixture(set: StorySet = 'development'): Promise<FixtureFeed[]> {
 	return Promise.all(
-		storyFixtureFeeds.map(async ({name, path}) => {
+		storySets[set].feeds.map(async ({name, path}) => {
 			const url = `http://stories.test/${name}`;
-			return {name, url, feed: await parseFeed(readFileSync(path, 'utf8'), url)};
+			return {name, url, feed: await parseFeed(decodeBody(readFileSync(path), undefined, 'xml').text, url)};
 		}),
 	);
 }
@@ -52,8 +93,11 @@ export async function loadStoryFixture(): Promise<FixtureFeed[]> {
  * feeds (a first refresh), or after each feed (feeds arriving over several refreshes). Returns every
  * item's `feed#id` key with its story (the id of the story's first item) and the milliseconds grouping took.
  */
-export async function groupStoryFixture(pass: 'once' | 'per-feed'): Promise<{stories: Map<string, number>; feeds: number; ms: number}> {
-	const feeds = await loadStoryFixture();
+export async function groupStoryFixture(
+	pass: 'once' | 'per-feed',
+	set: StorySet = 'development',
+): Promise<{stories: Map<string, number>; feeds: number; ms: number}> {
+	const feeds = await loadStoryFixture(set);
 	const directory = mkdtempSync(join(tmpdir(), 'broadsheet-stories-'));
 	const store = Store.open(join(directory, 'broadsheet.db'));
 	try {
@@ -83,8 +127,8 @@ export async function groupStoryFixture(pass: 'once' | 'per-feed'): Promise<{sto
 }
 
 /** The true stories: `feed#item id` keys in groups (labels may chain through an item: they are joined). */
-export function labelledStories(): Map<string, number> {
-	const groups = JSON.parse(readFileSync(join(repoDirectory, 'test/fixtures/stories/groups.json'), 'utf8')) as string[][];
+export function labelledStories(set: StorySet = 'development'): Map<string, number> {
+	const groups = JSON.parse(readFileSync(storySets[set].groups, 'utf8')) as string[][];
 	const parent = new Map<string, string>();
 	const find = (key: string): string => {
 		let root = key;
@@ -117,9 +161,9 @@ export type PairScore = {
 };
 
 /** Pairwise precision and recall of found stories (key → story id) against the labels; unlabelled items are alone. */
-export function scorePairs(found: ReadonlyMap<string, number>, feeds: number): PairScore {
+export function scorePairs(found: ReadonlyMap<string, number>, feeds: number, set: StorySet = 'development'): PairScore {
 	const keys = [...found.keys()];
-	const truth = labelledStories();
+	const truth = labelledStories(set);
 	const missing = [...truth.keys()].filter((key) => !keys.includes(key));
 	if (missing.length > 0) throw new Error(`labels name items the fixture lacks: ${missing.slice(0, 3).join(', ')}`);
 	const pairs = (groups: ReadonlyMap<string, number>) => {
