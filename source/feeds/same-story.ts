@@ -27,30 +27,40 @@ function wordsOf(text: string): string[] {
 /** A fingerprint's text taken apart for comparing: headline words, and lead word triples made when first compared. */
 export class StoryWords {
 	readonly title: ReadonlySet<string>;
-	private readonly leadText: string;
+	private words: string[] | undefined;
 	private triples: Set<string> | undefined;
-	private length = -1;
 
-	/** `withoutLead`: the lead is its feed's boilerplate (the same under several items), no evidence. */
-	constructor(text: string, withoutLead = false) {
+	/** `isBoilerplate`, asked when the lead is first compared: the feed gives this lead to several items, so it is no evidence. */
+	constructor(
+		private readonly text: string,
+		private readonly isBoilerplate: () => boolean = () => false,
+	) {
 		const newline = text.indexOf('\n');
 		this.title = new Set((newline === -1 ? text : text.slice(0, newline)).split(' ').filter(Boolean));
-		this.leadText = newline === -1 || withoutLead ? '' : text.slice(newline + 1);
 	}
 
 	get leadLength(): number {
-		if (this.length === -1) this.length = this.leadText ? this.leadText.split(' ').length : 0;
-		return this.length;
+		return this.leadWords().length;
 	}
 
 	get lead(): ReadonlySet<string> {
 		if (!this.triples) {
-			const words = this.leadText.split(' ').filter(Boolean);
+			const words = this.leadWords();
 			this.triples = new Set();
 			for (let index = 0; index + 2 < words.length; index++) this.triples.add(`${words[index]} ${words[index + 1]} ${words[index + 2]}`);
 		}
 
 		return this.triples;
+	}
+
+	private leadWords(): string[] {
+		if (!this.words) {
+			const newline = this.text.indexOf('\n');
+			const lead = newline === -1 || this.isBoilerplate() ? '' : this.text.slice(newline + 1);
+			this.words = lead ? lead.split(' ').filter(Boolean) : [];
+		}
+
+		return this.words;
 	}
 }
 

@@ -12,7 +12,8 @@ export type StoryEntry = {
 	readonly story: number;
 };
 
-type Indexed = {readonly entry: StoryEntry; readonly words: StoryWords; visit?: number};
+/** The words compared (StoryWords) are made only for an item that is a candidate, or has one. */
+type Indexed = {readonly entry: StoryEntry; words?: StoryWords; visit?: number};
 
 /** Copies of one story further apart than this are a follow-up or a recurring title, never the same story. */
 export const storyWindowMs = 3 * 24 * 60 * 60 * 1000;
@@ -20,6 +21,7 @@ export const storyWindowMs = 3 * 24 * 60 * 60 * 1000;
 // Candidates are the items sharing one of a new headline's three rarest words: a copy shares most of
 // its headline (Jaccard ≥ 0.6), so it shares one of those. A word carried by this many recent headlines
 // ("the", "trump", "f12") is not read and stops growing: it bounds the work on uniform headlines.
+// Numbers ("3", "2016") are left out of the index: they tell stories apart too rarely to be worth it.
 const rareWords = 3;
 const wordCapacity = 64;
 
@@ -31,62 +33,98 @@ const wordCapacity = 64;
  * candidates come from an index of headline words, and only candidates have their leads compared.
  */
 export class StoryMatcher {
-	private readonly byUrl = new Map<string, Indexed[]>();
+	/** One item per URL, a list when several share it. */
+	private readonly byUrl = new Map<string, Indexed | Indexed[]>();
 	/** Null: a word too common to read (wordCapacity). */
 	private readonly byWord = new Map<string, Indexed[] | null>();
 	private visits = 0;
+	/** The feeds of each story with copies (a story of one item is in its item's feed). */
 	private readonly feedsOfStory = new Map<number, Set<number>>();
+	// The item being placed and the best story found for it so far.
+	private placing: Omit<StoryEntry, 'story'> | undefined;
+	private placingWords: StoryWords | undefined;
+	private best = {story: 0, feedId: 0, score: 0};
 
 	/**
 	 * @param repeated what a feed gives to more than one of its items, and so says nothing about which
-	 * story an item is: `feedId url` (its home page, a section front) and `feedId text` whose lead is
-	 * the same ("Click to enlarge…", a weekly column's blurb), from repeatedInFeeds.
+	 * story an item is: a URL (its home page, a section front) or a lead ("Click to enlarge…", a weekly
+	 * column's blurb).
 	 */
-	constructor(private readonly repeated: RepeatedInFeeds = {urls: new Set(), leads: new Set()}) {}
+	constructor(private readonly repeated: FeedRepeats = FeedRepeats.of([])) {}
 
-	/** Makes an item known, as the story it already belongs to. */
-	add(entry: StoryEntry): void {
-		this.index({entry, words: this.wordsOf(entry)});
+	/** Makes an item known, as the story it already belongs to (`storyFeed`: the feed of the story's first item). */
+	add(entry: StoryEntry & {readonly storyFeed?: number}): void {
+		if (entry.story !== entry.id) this.noteFeed(entry.story, entry.storyFeed ?? entry.feedId, entry.feedId);
+		this.index({entry}, headlineWords(entry.text));
 	}
 
 	/** The story a new item repeats (the id of its first item), or undefined; then makes the item known. */
 	place(entry: Omit<StoryEntry, 'story'>): number | undefined {
-		const url = this.urlOf(entry);
-		const words = this.wordsOf(entry);
-		let best: {story: number; score: number} | undefined;
-		const consider = (other: Indexed, byUrl: boolean) => {
-			if (Math.abs(other.entry.time - entry.time) > storyWindowMs) return;
-			if (this.feedsOfStory.get(other.entry.story)?.has(entry.feedId)) return;
-			let score = 2;
-			if (!byUrl) score = storySimilarity(words, other.words);
+		this.placing = entry;
+		this.placingWords = undefined;
+		this.best = {story: 0, feedId: 0, score: 0};
+		const title = headlineWords(entry.text);
+		const sameUrl = entry.url ? this.byUrl.get(entry.url) : undefined;
+		if (sameUrl && !this.repeated.hasUrl(entry.feedId, entry.url!))
+			for (const other of Array.isArray(sameUrl) ? sameUrl : [sameUrl]) this.consider(other, true);
 
-			if (score > (best?.score ?? 0)) best = {story: other.entry.story, score};
-		};
+		// The postings of the (up to) three rarest headline words, without sorting them all.
+		const rarest: Indexed[][] = [];
+		for (const word of title) {
+			const postings = this.byWord.get(word);
+			if (!postings) continue;
+			if (rarest.length < rareWords) rarest.push(postings);
+			else {
+				const longest = rarest.reduce((widest, list, index) => (list.length > rarest[widest]!.length ? index : widest), 0);
+				if (postings.length < rarest[longest]!.length) rarest[longest] = postings;
+			}
+		}
 
-		if (url) for (const other of this.byUrl.get(url) ?? []) consider(other, true);
 		const visit = ++this.visits;
-		const rarest = [...words.title]
-			.map((word) => this.byWord.get(word))
-			.filter((postings) => postings !== undefined && postings !== null)
-			.sort((a, b) => a.length - b.length)
-			.slice(0, rareWords);
 		for (const postings of rarest)
 			for (const other of postings) {
 				if (other.visit === visit) continue;
 				other.visit = visit;
-				consider(other, false);
+				this.consider(other, false);
 			}
 
-		const story = best?.story;
-		this.index({entry: {...entry, story: story ?? entry.id}, words});
-		return story;
+		const {story, feedId, score} = this.best;
+		const found = score > 0 ? story : undefined;
+		if (found !== undefined) this.noteFeed(found, feedId, entry.feedId);
+		const indexed: Indexed = {entry: {...entry, story: found ?? entry.id}};
+		if (this.placingWords) indexed.words = this.placingWords;
+		this.index(indexed, title);
+		return found;
 	}
 
-	private index(indexed: Indexed): void {
-		const {entry} = indexed;
-		const url = this.urlOf(entry);
-		if (url) push(this.byUrl, url, indexed);
-		for (const word of indexed.words.title) {
+	private consider(other: Indexed, byUrl: boolean): void {
+		const entry = this.placing!;
+		const candidate = other.entry;
+		if (candidate.feedId === entry.feedId || Math.abs(candidate.time - entry.time) > storyWindowMs) return;
+		if (this.feedsOfStory.get(candidate.story)?.has(entry.feedId)) return;
+		if (byUrl && this.repeated.hasUrl(candidate.feedId, candidate.url!)) return;
+		const score = byUrl ? 2 : storySimilarity((this.placingWords ??= this.wordsOf(entry)), (other.words ??= this.wordsOf(candidate)));
+		if (score > this.best.score) this.best = {story: candidate.story, feedId: candidate.feedId, score};
+	}
+
+	/** A story gained an item of `feedId`; `storyFeed` is the feed of the item it was found through. */
+	private noteFeed(story: number, storyFeed: number, feedId: number): void {
+		const feeds = this.feedsOfStory.get(story);
+		if (feeds) feeds.add(feedId);
+		else this.feedsOfStory.set(story, new Set([storyFeed, feedId]));
+	}
+
+	private index(indexed: Indexed, title: readonly string[]): void {
+		const {url} = indexed.entry;
+		if (url) {
+			const known = this.byUrl.get(url);
+			if (known === undefined) this.byUrl.set(url, indexed);
+			else if (Array.isArray(known)) known.push(indexed);
+			else this.byUrl.set(url, [known, indexed]);
+		}
+
+		for (const word of title) {
+			if (isNumber(word)) continue;
 			const postings = this.byWord.get(word);
 			if (postings === undefined) this.byWord.set(word, [indexed]);
 			else if (postings !== null) {
@@ -94,41 +132,72 @@ export class StoryMatcher {
 				else this.byWord.set(word, null);
 			}
 		}
-
-		let feeds = this.feedsOfStory.get(entry.story);
-		if (!feeds) this.feedsOfStory.set(entry.story, (feeds = new Set()));
-		feeds.add(entry.feedId);
-	}
-
-	private urlOf(entry: Pick<StoryEntry, 'feedId' | 'url'>): string | null {
-		return entry.url && !this.repeated.urls.has(`${entry.feedId} ${entry.url}`) ? entry.url : null;
 	}
 
 	private wordsOf(entry: Pick<StoryEntry, 'feedId' | 'text'>): StoryWords {
-		return new StoryWords(entry.text, this.repeated.leads.has(`${entry.feedId} ${leadOf(entry.text)}`));
+		return new StoryWords(entry.text, () => this.repeated.hasLead(entry.feedId, leadOf(entry.text)));
 	}
 }
 
-export type RepeatedInFeeds = {readonly urls: ReadonlySet<string>; readonly leads: ReadonlySet<string>};
+type FeedEntry = Pick<StoryEntry, 'url' | 'text'>;
 
-/** The URLs and leads each feed gives to more than one of the items (`feedId value` keys). */
-export function repeatedInFeeds(entries: Iterable<Pick<StoryEntry, 'feedId' | 'url' | 'text'>>): RepeatedInFeeds {
-	const seen = new Set<string>();
-	const urls = new Set<string>();
-	const leads = new Set<string>();
-	const note = (key: string, repeated: Set<string>) => {
-		if (seen.has(key)) repeated.add(key);
-		else seen.add(key);
-	};
+/** The URLs and leads each feed gives to more than one of its items, worked out for a feed when first asked. */
+export class FeedRepeats {
+	private readonly repeatsOf = new Map<number, {urls: Set<string>; leads: Set<string>}>();
 
-	for (const {feedId, url, text} of entries) {
-		if (url) note(`${feedId} u ${url}`, urls);
-		const lead = leadOf(text);
-		if (lead) note(`${feedId} l ${lead}`, leads);
+	/** `entriesOf`: a feed's items (its latest ones: a thousand are plenty to see what it repeats). */
+	constructor(private readonly entriesOf: (feedId: number) => readonly FeedEntry[]) {}
+
+	/** For items in memory (tests, benchmarks). */
+	static of(entries: Iterable<FeedEntry & Pick<StoryEntry, 'feedId'>>): FeedRepeats {
+		const byFeed = new Map<number, FeedEntry[]>();
+		for (const entry of entries) push(byFeed, entry.feedId, entry);
+		return new FeedRepeats((feedId) => byFeed.get(feedId) ?? []);
 	}
 
-	const strip = (keys: Set<string>) => new Set([...keys].map((key) => key.replace(/ [ul] /, ' ')));
-	return {urls: strip(urls), leads: strip(leads)};
+	hasUrl(feedId: number, url: string): boolean {
+		return this.repeats(feedId).urls.has(url);
+	}
+
+	hasLead(feedId: number, lead: string): boolean {
+		return lead !== '' && this.repeats(feedId).leads.has(lead);
+	}
+
+	private repeats(feedId: number): {urls: Set<string>; leads: Set<string>} {
+		let found = this.repeatsOf.get(feedId);
+		if (!found) {
+			const entries = this.entriesOf(feedId);
+			found = {urls: repeated(entries.map((entry) => entry.url)), leads: repeated(entries.map((entry) => leadOf(entry.text)))};
+			this.repeatsOf.set(feedId, found);
+		}
+
+		return found;
+	}
+}
+
+/** The values that occur more than once. */
+function repeated(values: ReadonlyArray<string | null>): Set<string> {
+	const seen = new Set<string>();
+	const twice = new Set<string>();
+	for (const value of values) {
+		if (!value) continue;
+		if (seen.has(value)) twice.add(value);
+		else seen.add(value);
+	}
+
+	return twice;
+}
+
+/** The headline's words (a word twice is indexed twice: harmless, and rarer than a Set per item is costly). */
+function headlineWords(text: string): string[] {
+	const newline = text.indexOf('\n');
+	const title = newline === -1 ? text : text.slice(0, newline);
+	return title ? title.split(' ') : [];
+}
+
+function isNumber(word: string): boolean {
+	const first = word.charCodeAt(0);
+	return first >= 48 && first <= 57 && /^\d+$/.test(word);
 }
 
 function leadOf(text: string): string {

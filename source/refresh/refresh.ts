@@ -132,18 +132,20 @@ export async function refreshFeeds(store: Store, subscriptions: readonly Subscri
 	};
 
 	try {
-		await store.bulkWrites(async () => {
-			await runLimited(
+		await store.bulkWrites(async () =>
+			runLimited(
 				subscriptions,
 				{limit: options.concurrency, perKeyLimit: options.perHostConcurrency, key: (subscription) => hostOf(subscription.url)},
 				refreshOne,
-			);
-			// Stories carried by several feeds are found now, once, so that lists only read what was found.
-			store.stories.groupNew();
-		});
+			),
+		);
 	} finally {
 		await pool.close();
 	}
+
+	// Stories carried by several feeds are found now, once, so that lists only read what was found (the
+	// parse workers gone first: their memory and this pass's do not add up).
+	store.stories.groupNew();
 
 	// New items reach the search index lazily (Store.search indexes what is pending), keeping refreshes short.
 

@@ -1,5 +1,5 @@
 import {storyFingerprint} from '../feeds/same-story.js';
-import {repeatedInFeeds, StoryMatcher, storyWindowMs} from '../feeds/story-matcher.js';
+import {FeedRepeats, StoryMatcher, storyWindowMs, type StoryEntry} from '../feeds/story-matcher.js';
 import {inTransaction, PreparedStatements} from './database.js';
 
 /** Another feed's copy of a story, as the article view and `export --dedupe` name it. */
@@ -14,18 +14,6 @@ export type StoryCopy = {
 	readonly link: string | null;
 };
 
-type FreshRow = {
-	id: number;
-	feedId: number;
-	time: string;
-	url: string | null;
-	text: string | null;
-	title: string;
-	link: string | null;
-	summary: string | null;
-	content: string | null;
-};
-
 /**
  * The same story from several feeds, kept at refresh time so that lists never compute it: each item
  * after the first of its story points at the first (`items.dup_of`). New items (those after
@@ -36,53 +24,67 @@ export class StoryGroups extends PreparedStatements {
 	/** Groups the items added since the last call; returns how many turned out to be copies. */
 	groupNew(): number {
 		const {through} = this.get('SELECT grouped_through AS through FROM story_state WHERE id = 1') as {through: number};
-		const fresh = this.all(
-			`SELECT id, feed_id AS feedId, sort_time AS time, story_url AS url, story_text AS text, title, link,
-				CASE WHEN story_text IS NULL THEN summary END AS summary, CASE WHEN story_text IS NULL THEN substr(content, 1, 3000) END AS content
-			FROM items WHERE id > ? ORDER BY id`,
-			through,
-		) as FreshRow[];
-		if (fresh.length === 0) return 0;
+		const last = (this.get('SELECT max(id) AS last FROM items') as {last: number | null}).last ?? 0;
+		if (last <= through) return 0;
 
 		return inTransaction(this.db, () => {
-			for (const row of fresh) if (row.text === null) this.fingerprint(row);
-			const times = fresh.map((row) => Date.parse(row.time));
-			let earliest = Infinity;
-			let latest = -Infinity;
-			for (const time of times) {
-				earliest = Math.min(earliest, time);
-				latest = Math.max(latest, time);
+			// Items from before story grouping (or written without a fingerprint) get one first.
+			for (const row of this.all(
+				`SELECT id, title, link, summary, substr(content, 1, 3000) AS content FROM items WHERE id > ? AND story_text IS NULL`,
+				through,
+			) as Array<{id: number; title: string; link: string | null; summary: string | null; content: string | null}>) {
+				const story = storyFingerprint({title: row.title, link: row.link, summaryHtml: row.summary, contentHtml: row.content});
+				this.run('UPDATE items SET story_url = ?, story_text = ? WHERE id = ?', story.url, story.text, row.id);
 			}
 
-			const from = Number.isFinite(earliest) ? new Date(earliest - storyWindowMs).toISOString() : '';
-			const to = Number.isFinite(latest) ? new Date(latest + storyWindowMs).toISOString() : '';
+			// Times as milliseconds and the window's ends, worked out by SQLite (a refresh can bring 50,000 items).
+			const time = `coalesce(unixepoch(sort_time, 'subsec'), 0) * 1000`;
 			const known = this.all(
-				`SELECT id, feed_id AS feedId, sort_time AS time, story_url AS url, story_text AS text, coalesce(dup_of, id) AS story
-				FROM items WHERE id <= ? AND sort_time BETWEEN ? AND ? AND story_text IS NOT NULL`,
+				`WITH span AS (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', min(sort_time), -?1 || ' seconds') AS first,
+					strftime('%Y-%m-%dT%H:%M:%fZ', max(sort_time), ?1 || ' seconds') AS last FROM items WHERE id > ?2)
+				SELECT id, feed_id AS feedId, ${time} AS time, story_url AS url, story_text AS text, coalesce(dup_of, id) AS story,
+					(SELECT s.feed_id FROM items s WHERE s.id = coalesce(items.dup_of, items.id)) AS storyFeed
+				FROM items, span WHERE id <= ?2 AND sort_time BETWEEN span.first AND span.last AND story_text IS NOT NULL`,
+				storyWindowMs / 1000,
 				through,
-				from,
-				to,
-			) as Array<{id: number; feedId: number; time: string; url: string | null; text: string; story: number}>;
+			) as unknown as Array<StoryEntry & {storyFeed: number}>;
+			// What a feed repeats (its home page as every link, one blurb as every lead) is read for the feeds that come up.
+			const repeats = new FeedRepeats(
+				(feedId) =>
+					this.statement(
+						`SELECT story_url AS url, story_text AS text FROM items WHERE feed_id = ? AND story_text IS NOT NULL ORDER BY sort_time DESC LIMIT 1000`,
+					).all(feedId) as Array<{url: string | null; text: string}>,
+			);
+			const matcher = new StoryMatcher(repeats);
+			for (const entry of known) matcher.add(entry);
+			const copies: Array<{id: number; story: number}> = [];
+			// The new items a page at a time: the matcher keeps what it needs of each, the rest goes.
+			for (let after = through; after < last;) {
+				const page = this.all(
+					`SELECT id, feed_id AS feedId, ${time} AS time, story_url AS url, story_text AS text FROM items WHERE id > ? AND id <= ? ORDER BY id LIMIT 5000`,
+					after,
+					last,
+				) as unknown as Array<Omit<StoryEntry, 'story'>>;
+				if (page.length === 0) break;
+				for (const entry of page) {
+					const story = matcher.place(entry);
+					if (story !== undefined) copies.push({id: entry.id, story});
+				}
 
-			const matcher = new StoryMatcher(repeatedInFeeds([...known, ...fresh] as Array<{feedId: number; url: string | null; text: string}>));
-			for (const row of known) matcher.add({...row, time: Date.parse(row.time)});
-			let copies = 0;
-			for (const [index, row] of fresh.entries()) {
-				const story = matcher.place({id: row.id, feedId: row.feedId, time: times[index]!, url: row.url, text: row.text!});
-				if (story === undefined) continue;
-				copies++;
+				after = page.at(-1)!.id;
+			}
+
+			for (const {id, story} of copies)
 				this.run(
 					`UPDATE items SET dup_of = ?, read = max(read, (SELECT read FROM items WHERE id = ?)),
 						starred = max(starred, (SELECT starred FROM items WHERE id = ?)) WHERE id = ?`,
 					story,
 					story,
 					story,
-					row.id,
+					id,
 				);
-			}
-
-			this.run('UPDATE story_state SET grouped_through = ? WHERE id = 1', fresh.at(-1)!.id);
-			return copies;
+			this.run('UPDATE story_state SET grouped_through = ? WHERE id = 1', last);
+			return copies.length;
 		});
 	}
 
@@ -109,13 +111,5 @@ export class StoryGroups extends PreparedStatements {
 					id,
 				) as StoryCopy,
 		);
-	}
-
-	/** Items from before story grouping (or written without a fingerprint) get one now. */
-	private fingerprint(row: FreshRow): void {
-		const story = storyFingerprint({title: row.title, link: row.link, summaryHtml: row.summary, contentHtml: row.content});
-		row.url = story.url;
-		row.text = story.text;
-		this.run('UPDATE items SET story_url = ?, story_text = ? WHERE id = ?', story.url, story.text, row.id);
 	}
 }

@@ -7,7 +7,8 @@
  *     against newsboat when installed; connections per host compared (per-host)
  *   - sync with a real FreshRSS on loopback: first sync of 10,000 items, nothing changed, 1,000 marks pushed
  *   - key quotes: speaker precision and recall on hand-labelled pages
- * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader, sync, quotes).
+ *   - one story once: story-group precision and recall on labelled feeds, and the grouping pass's cost
+ * `npm run bench -- refresh` runs one part (extract, feeds, startup, refresh, per-host, reader, sync, quotes, stories).
  */
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
@@ -18,6 +19,7 @@ import {corporaDirectory, fixturesDirectory, repoDirectory, seedHost, seedPath} 
 import {benchExtraction} from './extraction-bench.js';
 import {benchReader} from './reader-bench.js';
 import {benchSync} from './sync-bench.js';
+import {benchStories} from './stories-bench.js';
 import {scoreSpeakers} from '../helpers/quote-speakers.js';
 import {benchPerHost, benchRefresh} from './refresh-bench.js';
 import {median, ms, percentile, printTable} from './stats.js';
@@ -131,3 +133,4 @@ if (!only || only === 'per-host') await benchPerHost();
 if (!only || only === 'reader') await benchReader(join(repoDirectory, 'dist/cli.js'));
 if (!only || only === 'sync') await benchSync(join(repoDirectory, 'dist/cli.js'));
 if (!only || only === 'quotes') benchQuotes();
+if (!only || only === 'stories') await benchStories();
