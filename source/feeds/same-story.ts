@@ -3,19 +3,30 @@ import {htmlToPlainText} from '../text/html-text.js';
 import type {FeedItem, StoryFingerprint} from './item.js';
 
 const leadWords = 40;
-// Enough HTML for 40 words of text even under heavy markup; a summary is rarely longer.
-const leadHtmlLength = 3000;
+// Enough HTML for 40 words of text even under heavy markup, and enough text for them: a summary is rarely longer.
+const leadHtmlLength = 2000;
+const leadTextLength = 600;
 // "Title - The Guardian", "Title | CNET", "Title – video": the outlet or the format, not the story.
 const trailingLabel = /\s+[-|–—]\s+[^-|–—]{1,40}$/u;
+const labelLength = 64;
+// A headline is a line: past this it is not one, and its words would only weigh on every comparison.
+const titleLength = 500;
 
 export function storyFingerprint(item: Pick<FeedItem, 'title' | 'link' | 'summaryHtml' | 'contentHtml'>): StoryFingerprint {
-	const title = item.title.replace(trailingLabel, (label) => (wordsOf(label).length <= 3 ? '' : label));
+	// The label is looked for in the headline's last characters only: the pattern on a megabyte of
+	// spaces would try every one of them as its start.
+	const cut = item.title.length > titleLength ? item.title.slice(0, titleLength) : item.title;
+	const end = Math.max(0, cut.length - labelLength);
+	const title = cut.slice(0, end) + cut.slice(end).replace(trailingLabel, (label) => (wordsOf(label).length <= 3 ? '' : label));
 	const body = item.summaryHtml ?? item.contentHtml ?? '';
-	const lead = wordsOf(htmlToPlainText(body.length > leadHtmlLength ? body.slice(0, leadHtmlLength) : body)).slice(0, leadWords);
+	const text = htmlToPlainText(body.length > leadHtmlLength ? body.slice(0, leadHtmlLength) : body);
+	const lead = wordsOf(text.length > leadTextLength ? text.slice(0, leadTextLength) : text).slice(0, leadWords);
 	return {url: canonicalStoryUrl(item.link), text: `${wordsOf(title).join(' ')}\n${lead.join(' ')}`};
 }
 
 function wordsOf(text: string): string[] {
+	// Plain ASCII needs no Unicode normalisation or classes (most headlines: that was most of the cost).
+	if (!/[\u0080-\uFFFF]/.test(text)) return text.toLowerCase().match(/[a-z\d]+/g) ?? [];
 	return (
 		text
 			.normalize('NFKC')

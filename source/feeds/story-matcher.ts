@@ -53,13 +53,23 @@ export class StoryMatcher {
 	constructor(private readonly repeated: FeedRepeats = FeedRepeats.of([])) {}
 
 	/** Makes an item known, as the story it already belongs to (`storyFeed`: the feed of the story's first item). */
-	add(entry: StoryEntry & {readonly storyFeed?: number}): void {
-		if (entry.story !== entry.id) this.noteFeed(entry.story, entry.storyFeed ?? entry.feedId, entry.feedId);
+	add(row: StoryEntry & {readonly storyFeed?: number}): void {
+		const entry: StoryEntry = {id: row.id, feedId: row.feedId, time: row.time, url: row.url, text: row.text, story: row.story};
+		if (entry.story !== entry.id) this.noteFeed(entry.story, row.storyFeed ?? entry.feedId, entry.feedId);
 		this.index({entry}, headlineWords(entry.text));
 	}
 
 	/** The story a new item repeats (the id of its first item), or undefined; then makes the item known. */
-	place(entry: Omit<StoryEntry, 'story'>): number | undefined {
+	place(row: Omit<StoryEntry, 'story'>): number | undefined {
+		// A plain object of our own: rows from SQLite are dictionaries, slow to read in this loop.
+		const entry: {-readonly [K in keyof StoryEntry]: StoryEntry[K]} = {
+			id: row.id,
+			feedId: row.feedId,
+			time: row.time,
+			url: row.url,
+			text: row.text,
+			story: row.id,
+		};
 		this.placing = entry;
 		this.placingWords = undefined;
 		this.best = {story: 0, feedId: 0, score: 0};
@@ -91,7 +101,8 @@ export class StoryMatcher {
 		const {story, feedId, score} = this.best;
 		const found = score > 0 ? story : undefined;
 		if (found !== undefined) this.noteFeed(found, feedId, entry.feedId);
-		const indexed: Indexed = {entry: {...entry, story: found ?? entry.id}};
+		if (found !== undefined) entry.story = found;
+		const indexed: Indexed = {entry};
 		if (this.placingWords) indexed.words = this.placingWords;
 		this.index(indexed, title);
 		return found;

@@ -7,6 +7,13 @@
  */
 export function canonicalStoryUrl(link: string | null): string | null {
 	if (!link) return null;
+	// Most links are a host and a plain path: no need for a URL parser (a microsecond each, 50,000 per refresh).
+	const plain = plainLink.exec(link);
+	if (plain) {
+		const path = storyPath(plain[2] ?? '');
+		return path ? `${plain[1]!.toLowerCase().replace(hostPrefix, '')}${path}` : null;
+	}
+
 	let url: URL;
 	try {
 		url = new URL(link);
@@ -15,7 +22,7 @@ export function canonicalStoryUrl(link: string | null): string | null {
 	}
 
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-	const host = url.hostname.toLowerCase().replace(/^(?:www\d?|m|mobile|amp)\./, '');
+	const host = url.hostname.toLowerCase().replace(hostPrefix, '');
 	const path = storyPath(url.pathname);
 	const query = [...url.searchParams]
 		.filter(([name, value]) => !isTrackingParameter(name.toLowerCase(), value))
@@ -25,6 +32,12 @@ export function canonicalStoryUrl(link: string | null): string | null {
 	if (path === '' && query === '') return null;
 	return `${host}${url.port ? `:${url.port}` : ''}${path}${query ? `?${query}` : ''}`;
 }
+
+// An absolute http(s) link with a plain host and a path of unreserved characters (no query, fragment,
+// escapes, dot segments or port), which a URL parser would leave as it is. Every part of it can match
+// one way only: linear in the link whatever it holds.
+const plainLink = /^https?:\/\/([a-z\d-]+(?:\.[a-z\d-]+)+)((?:\/[\w~-]+(?:\.[\w~-]+)*)*\/?)$/i;
+const hostPrefix = /^(?:www\d?|m|mobile|amp)\./;
 
 /** The path without AMP variants, `index.html` and trailing slashes ("" for the root). */
 function storyPath(pathname: string): string {

@@ -19,6 +19,8 @@ import {parseFeed} from '../../source/feeds/parse.js';
 import {repairEntities, scanFeedXml} from '../../source/feeds/xml-recovery.js';
 import {decodeBody} from '../../source/net/charset.js';
 import {redactUrl} from '../../source/net/url.js';
+import {canonicalStoryUrl} from '../../source/net/canonical-url.js';
+import {storyFingerprint, storySimilarity, StoryWords} from '../../source/feeds/same-story.js';
 import {normaliseDate} from '../../source/text/dates.js';
 import {escapeHtml} from '../../source/text/escape-html.js';
 import {htmlToPlainText} from '../../source/text/html-text.js';
@@ -52,6 +54,7 @@ const shapes: Record<string, string> = {
 	'words and spaces': fill('word      '),
 	'quotations with no full stop': fill('“a” Rex Tillerson said, '),
 	'names with no full stop': fill('Rex Tillerson Sergey Lavrov '),
+	'path segments, then a stop': `${fill('a.b/').slice(0, size - 1)}!`,
 };
 
 /** Each text path, given one untrusted string. Deep work (a DOM) gets the string as a page body. */
@@ -62,6 +65,11 @@ const paths: Record<string, (text: string) => unknown> = {
 	escapeMarkdown,
 	repairEntities,
 	redactUrl: (text) => redactUrl(`https://user:pass@host/${text}`),
+	canonicalStoryUrl: (text) => canonicalStoryUrl(`https://www.news.example/${text}`),
+	'storyFingerprint and storySimilarity': (text) => {
+		const story = storyFingerprint({title: text, link: `https://news.example/${text}`, summaryHtml: text, contentHtml: text});
+		return storySimilarity(new StoryWords(story.text), new StoryWords(story.text));
+	},
 	normaliseDate,
 	wrapText: (text) => wrapText(sanitizeTerminal(text), 80),
 	findQuotations: (text) => findQuotations(text),
