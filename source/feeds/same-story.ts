@@ -2,10 +2,10 @@ import {canonicalStoryUrl} from '../net/canonical-url.js';
 import {htmlToPlainText} from '../text/html-text.js';
 import type {FeedItem, StoryFingerprint} from './item.js';
 
-const leadWords = 40;
-// Enough HTML for 40 words of text even under heavy markup, and enough text for them: a summary is rarely longer.
+const leadWords = 25;
+// Enough HTML for 25 words of text even under heavy markup, and enough text for them: a summary is rarely longer.
 const leadHtmlLength = 2000;
-const leadTextLength = 600;
+const leadTextLength = 400;
 // "Title - The Guardian", "Title | CNET", "Title – video": the outlet or the format, not the story.
 const trailingLabel = /\s+[-|–—]\s+[^-|–—]{1,40}$/u;
 const labelLength = 64;

@@ -27,9 +27,9 @@ test('the fingerprint is the headline without its outlet label, and the first wo
 		}).text,
 		'euro 2016 russia handed suspended disqualification and lash out at england\n',
 	);
-	// The lead comes from the content when there is no summary, and stops after 40 words.
+	// The lead comes from the content when there is no summary, and stops after 25 words.
 	const long = storyFingerprint({title: 'T', link: null, summaryHtml: null, contentHtml: `<p>${'word '.repeat(500)}</p>`});
-	t.is(long.text.split('\n')[1]!.split(' ').length, 40);
+	t.is(long.text.split('\n')[1]!.split(' ').length, 25);
 });
 
 test('the same copy under an outlet label, a dateline or a cut lead is the same story', (t) => {
