@@ -19,7 +19,9 @@ export function storyFingerprint(item: Pick<FeedItem, 'title' | 'link' | 'summar
 	const end = Math.max(0, cut.length - labelLength);
 	const title = cut.slice(0, end) + cut.slice(end).replace(trailingLabel, (label) => (wordsOf(label).length <= 3 ? '' : label));
 	const body = item.summaryHtml ?? item.contentHtml ?? '';
-	const text = htmlToPlainText(body.length > leadHtmlLength ? body.slice(0, leadHtmlLength) : body);
+	const html = body.length > leadHtmlLength ? body.slice(0, leadHtmlLength) : body;
+	// Only words are kept: a summary without markup or entities (most are) is its own text.
+	const text = html.includes('<') || html.includes('&') ? htmlToPlainText(html) : html;
 	const lead = wordsOf(text.length > leadTextLength ? text.slice(0, leadTextLength) : text).slice(0, leadWords);
 	return {url: canonicalStoryUrl(item.link), text: `${wordsOf(title).join(' ')}\n${lead.join(' ')}`};
 }
