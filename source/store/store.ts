@@ -3,7 +3,7 @@ import type {Enclosure, FeedItem, ParsedFeed} from '../feeds/item.js';
 import {storyFingerprint} from '../feeds/same-story.js';
 import {htmlToPlainText} from '../text/html-text.js';
 import {inTransaction, openDatabase, PreparedStatements} from './database.js';
-import {StoryGroups} from './story-groups.js';
+import {StoryGroups, storyOf} from './story-groups.js';
 
 export type FeedRow = {
 	readonly id: number;
@@ -388,13 +388,7 @@ export class Store extends PreparedStatements {
 	}
 
 	private setOnStory(id: number, column: 'read' | 'starred', value: boolean): void {
-		this.run(
-			`UPDATE items SET ${column} = ? WHERE id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)
-			OR dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)`,
-			value ? 1 : 0,
-			id,
-			id,
-		);
+		this.run(`UPDATE items SET ${column} = ? WHERE ${storyOf()}`, value ? 1 : 0, id, id);
 	}
 
 	article(url: string): ArticleDocument | undefined {

@@ -88,28 +88,24 @@ export class StoryGroups extends PreparedStatements {
 		});
 	}
 
-	/** Every item of the story an item belongs to, itself included, first seen first. */
-	membersOf(itemId: number): number[] {
-		return (
-			this.all(
-				`SELECT id FROM items WHERE id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)
-				UNION SELECT id FROM items WHERE dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?) ORDER BY id`,
-				itemId,
-				itemId,
-			) as Array<{id: number}>
-		).map((row) => row.id);
-	}
-
 	/** The story's items in other feeds than this item's, first seen first. */
 	copiesOf(itemId: number): StoryCopy[] {
-		const members = this.membersOf(itemId).filter((id) => id !== itemId);
-		return members.map(
-			(id) =>
-				this.get(
-					`SELECT i.id, i.guid, i.feed_id AS feedId, f.url AS feedUrl, coalesce(f.user_title, f.title) AS feedTitle, i.title, i.link
-					FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?`,
-					id,
-				) as StoryCopy,
-		);
+		return this.all(
+			`SELECT i.id, i.guid, i.feed_id AS feedId, f.url AS feedUrl, coalesce(f.user_title, f.title) AS feedTitle, i.title, i.link
+			FROM items i JOIN feeds f ON f.id = i.feed_id WHERE (${storyOf('i')}) AND i.id <> ? ORDER BY i.id`,
+			itemId,
+			itemId,
+			itemId,
+		) as StoryCopy[];
 	}
+}
+
+/**
+ * SQL: the row (of `items`, or of the table named `alias`) is an item of the same story as the item
+ * whose id is bound twice after it: the story's first item or one of its copies. What reads or marks
+ * a whole story uses this one clause.
+ */
+export function storyOf(alias = ''): string {
+	const table = alias ? `${alias}.` : '';
+	return `${table}id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?) OR ${table}dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)`;
 }

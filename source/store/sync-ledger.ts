@@ -1,6 +1,7 @@
 import type {FeedItem} from '../feeds/item.js';
 import {inTransaction, PreparedStatements} from './database.js';
 import {itemValues} from './store.js';
+import {storyOf} from './story-groups.js';
 
 /** An item from the reading service, with the state it has there. */
 export type RemoteEntry = {readonly remoteId: string; readonly item: FeedItem; readonly read: boolean; readonly starred: boolean};
@@ -171,14 +172,7 @@ export class SyncLedger extends PreparedStatements {
 				if (changed.changes === 0) continue;
 				this.run(`UPDATE synced_items SET ${column} = ? WHERE item_id = ?`, Number(value), itemId);
 				// The story's copies in other feeds follow (synced ones are then queued for the service in turn).
-				this.run(
-					`UPDATE items SET ${column} = ? WHERE id <> ? AND (id = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?)
-					OR dup_of = (SELECT coalesce(dup_of, id) FROM items WHERE id = ?))`,
-					Number(value),
-					itemId,
-					itemId,
-					itemId,
-				);
+				this.run(`UPDATE items SET ${column} = ? WHERE id <> ? AND (${storyOf()})`, Number(value), itemId, itemId, itemId);
 				applied++;
 			}
 
