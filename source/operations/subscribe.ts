@@ -59,6 +59,7 @@ export async function addSubscription(
 		keep: settings.get('keepItemsPerFeed'),
 		warnings: found.warnings,
 	});
+	store.stories.groupNew();
 	return {
 		status: 'added',
 		url: found.url,

@@ -20,9 +20,12 @@ test('refresh groups the stories; export --dedupe gives one record per story wit
 	t.teardown(server.close);
 	const home = tempHome(
 		t,
-		names.map((name) => ({url: server.url(`/${name}`)})),
+		names.slice(0, 2).map((name) => ({url: server.url(`/${name}`)})),
 	);
 	t.is((await runCli(['refresh'], {home})).code, 0);
+	// A feed added later is grouped as it is added, not at the next refresh.
+	const added = await runCli(['add', server.url(`/${names[2]!}`)], {home});
+	t.is(added.code, 0, added.stderr);
 
 	const records = async (...more: string[]) => {
 		const result = await runCli(['export', '--format', 'ndjson', ...more], {home});
@@ -53,6 +56,10 @@ test('refresh groups the stories; export --dedupe gives one record per story wit
 	t.truthy(named.alsoIn![0]!.feedTitle);
 	t.truthy(named.alsoIn![0]!.id);
 	t.not(named.alsoIn![0]!.feedTitle, named.feedTitle, 'the copies are in other feeds');
+	t.true(
+		stories.some((record) => record.alsoIn!.some((copy) => copy.feedTitle === 'World wire')),
+		'the added feed’s copies are in their stories',
+	);
 
 	const json = JSON.parse((await runCli(['export', '--dedupe'], {home})).stdout) as {items: unknown[]};
 	t.is(json.items.length, stories.length);
