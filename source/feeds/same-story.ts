@@ -37,6 +37,19 @@ function wordsOf(text: string): string[] {
 	);
 }
 
+/** A fingerprint text's headline words. */
+export function headlineWords(text: string): string[] {
+	const newline = text.indexOf('\n');
+	const title = newline === -1 ? text : text.slice(0, newline);
+	return title ? title.split(' ').filter(Boolean) : [];
+}
+
+/** A fingerprint text's lead, its words joined by spaces ("" when it has none). */
+export function leadOf(text: string): string {
+	const newline = text.indexOf('\n');
+	return newline === -1 ? '' : text.slice(newline + 1);
+}
+
 /** A fingerprint's text taken apart for comparing: headline words, and lead word triples made when first compared. */
 export class StoryWords {
 	readonly title: ReadonlySet<string>;
@@ -48,8 +61,7 @@ export class StoryWords {
 		private readonly text: string,
 		private readonly isBoilerplate: () => boolean = () => false,
 	) {
-		const newline = text.indexOf('\n');
-		this.title = new Set((newline === -1 ? text : text.slice(0, newline)).split(' ').filter(Boolean));
+		this.title = new Set(headlineWords(text));
 	}
 
 	get leadLength(): number {
@@ -68,8 +80,7 @@ export class StoryWords {
 
 	private leadWords(): string[] {
 		if (!this.words) {
-			const newline = this.text.indexOf('\n');
-			const lead = newline === -1 || this.isBoilerplate() ? '' : this.text.slice(newline + 1);
+			const lead = this.isBoilerplate() ? '' : leadOf(this.text);
 			this.words = lead ? lead.split(' ').filter(Boolean) : [];
 		}
 

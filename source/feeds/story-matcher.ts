@@ -1,4 +1,4 @@
-import {storySimilarity, StoryWords} from './same-story.js';
+import {headlineWords, leadOf, storySimilarity, StoryWords} from './same-story.js';
 
 /** An item as the matcher sees it: its fingerprint, its feed, its time and the story it belongs to. */
 export type StoryEntry = {
@@ -50,7 +50,7 @@ export class StoryMatcher {
 	 * story an item is: a URL (its home page, a section front) or a lead ("Click to enlarge…", a weekly
 	 * column's blurb).
 	 */
-	constructor(private readonly repeated: FeedRepeats = FeedRepeats.of([])) {}
+	constructor(private readonly repeated: FeedRepeats = new FeedRepeats(() => [])) {}
 
 	/** Makes an item known, as the story it already belongs to (`storyFeed`: the feed of the story's first item). */
 	add(row: StoryEntry & {readonly storyFeed?: number}): void {
@@ -100,8 +100,10 @@ export class StoryMatcher {
 
 		const {story, feedId, score} = this.best;
 		const found = score > 0 ? story : undefined;
-		if (found !== undefined) this.noteFeed(found, feedId, entry.feedId);
-		if (found !== undefined) entry.story = found;
+		if (found !== undefined) {
+			this.noteFeed(found, feedId, entry.feedId);
+			entry.story = found;
+		}
 		const indexed: Indexed = {entry};
 		if (this.placingWords) indexed.words = this.placingWords;
 		this.index(indexed, title);
@@ -159,13 +161,6 @@ export class FeedRepeats {
 	/** `entriesOf`: a feed's items (its latest ones: a thousand are plenty to see what it repeats). */
 	constructor(private readonly entriesOf: (feedId: number) => readonly FeedEntry[]) {}
 
-	/** For items in memory (tests, benchmarks). */
-	static of(entries: Iterable<FeedEntry & Pick<StoryEntry, 'feedId'>>): FeedRepeats {
-		const byFeed = new Map<number, FeedEntry[]>();
-		for (const entry of entries) push(byFeed, entry.feedId, entry);
-		return new FeedRepeats((feedId) => byFeed.get(feedId) ?? []);
-	}
-
 	hasUrl(feedId: number, url: string): boolean {
 		return this.repeats(feedId).urls.has(url);
 	}
@@ -199,25 +194,7 @@ function repeated(values: ReadonlyArray<string | null>): Set<string> {
 	return twice;
 }
 
-/** The headline's words (a word twice is indexed twice: harmless, and rarer than a Set per item is costly). */
-function headlineWords(text: string): string[] {
-	const newline = text.indexOf('\n');
-	const title = newline === -1 ? text : text.slice(0, newline);
-	return title ? title.split(' ') : [];
-}
-
 function isNumber(word: string): boolean {
 	const first = word.charCodeAt(0);
 	return first >= 48 && first <= 57 && /^\d+$/.test(word);
-}
-
-function leadOf(text: string): string {
-	const newline = text.indexOf('\n');
-	return newline === -1 ? '' : text.slice(newline + 1);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-	const list = map.get(key);
-	if (list) list.push(value);
-	else map.set(key, [value]);
 }
